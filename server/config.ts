@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { defaultLimits, type Limits } from './protocol/limits.ts';
+import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
+import type { Durability } from './persistence/sqlite-storage.ts';
+import { createConsoleLogger, type Logger } from './log.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** From TRIBUTARY_ADMIN_TOKEN; when absent, read from or created in dataDir. */
+  adminToken: string | undefined;
+  clientDir: string;
+  durability: Durability;
+  limits: Limits;
+  idleUnloadMs: number;
+  compactAfterUpdates: number;
+  snapshotPolicy: SnapshotPolicy;
+  log: Logger;
+}
+
+export function defaultConfig(): ServerConfig {
+  return {
+    port: 8080,
+    host: '0.0.0.0',
+    dataDir: resolve('data'),
+    adminToken: undefined,
+    clientDir: resolve('dist/client'),
+    durability: 'normal',
+    limits: defaultLimits,
+    idleUnloadMs: 30_000,
+    compactAfterUpdates: 1000,
+    snapshotPolicy: defaultSnapshotPolicy,
+    log: createConsoleLogger(),
+  };
+}
+
+/** Reads the documented environment variables; anything unset keeps its default. */
+export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
+  const config = defaultConfig();
+  const int = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  const durability = env.TRIBUTARY_DURABILITY ?? 'normal';
+  if (durability !== 'normal' && durability !== 'full') {
+    throw new Error(`TRIBUTARY_DURABILITY must be "normal" or "full", got "${durability}"`);
+  }
+  return {
+    ...config,
+    port: int('PORT', config.port, 0),
+    host: env.HOST || config.host,
+    dataDir: resolve(env.DATA_DIR || config.dataDir),
+    adminToken: env.TRIBUTARY_ADMIN_TOKEN || undefined,
+    durability,
+    limits: { ...config.limits, maxMessageBytes: int('TRIBUTARY_MAX_MESSAGE_BYTES', config.limits.maxMessageBytes, 1024) },
+    idleUnloadMs: int('TRIBUTARY_IDLE_UNLOAD_MS', config.idleUnloadMs, 0),
+    snapshotPolicy: {
+      ...config.snapshotPolicy,
+      intervalMs: int('TRIBUTARY_SNAPSHOT_INTERVAL_MS', config.snapshotPolicy.intervalMs, 1000),
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import type { Storage } from '../persistence/storage.ts';
+import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
+import { decodeMessage } from '../protocol/messages.ts';
+import type { Limits } from '../protocol/limits.ts';
+import type { Logger } from '../log.ts';
+import { Connection } from './connection.ts';
+import type { Peer } from './peer.ts';
+import { Room, type PendingUpdate } from './room.ts';
+
+export interface RegistryOptions {
+  storage: Storage;
+  limits: Limits;
+  log: Logger;
+  /** How long a document with no connections stays loaded, so a reload or a flaky laptop rejoins fast. */
+  idleUnloadMs: number;
+  now?: () => number;
+  /** Called when a room is about to unload, while its content is still in memory (unload snapshots). */
+  beforeUnload?: (room: Room) => Promise<void>;
+  /** Called after a room loads and after each commit that stored rows for it (compaction policy). */
+  maybeCompact?: (room: Room) => void;
+}
+
+/** What the HTTP layer holds for one socket. */
+export interface ConnectionHandle {
+  receive(data: Uint8Array): void;
+  /** Reports that the socket closed (by either side). */
+  closed(): void;
+  /** Closes the socket from the server side, e.g. when the token expires. */
+  close(reason: CloseReason): void;
+}
+
+/**
+ * The loaded documents. Loads each one once however many connections arrive together (a promise map),
+ * commits every turn's updates for all documents in one storage transaction before any of them is sent
+ * anywhere, and unloads documents that nobody has used for a while.
+ */
+export class Registry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly dirty = new Set<Room>();
+  private flushScheduled = false;
+  private flushChain: Promise<void> = Promise.resolve();
+  private nextConnectionId = 1;
+  private connectionCount = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get stats(): { documents: number; connections: number } {
+    return { documents: this.rooms.size, connections: this.connectionCount };
+  }
+
+  loadedRooms(): Iterable<Room> {
+    return this.rooms.values();
+  }
+
+  connect(docName: string, peer: Peer, canWrite: boolean): ConnectionHandle {
+    const { limits } = this.options;
+    const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, limits.maxBufferedBytes);
+    this.connectionCount++;
+    let room: Room | null = null;
+    const fail = (reason: CloseReason): void => {
+      if (!connection.close(reason)) return;
+      this.options.log.warn('connection closed', { doc: docName, conn: connection.id, code: reason.code, reason: reason.reason });
+      detach();
+    };
+    const detach = (): void => {
+      connection.state = 'closed';
+      if (room === null) return;
+      room.leave(connection);
+      this.scheduleUnloadIfIdle(room);
+      room = null;
+    };
+    const handle = (data: Uint8Array): void => {
+      if (room === null) return;
+      const decoded = decodeMessage(data);
+      if (!decoded.ok) return fail(decoded.reason === 'unknown-type' ? CloseCodes.unknownType : CloseCodes.malformed);
+      const problem = room.receive(connection, decoded.message);
+      if (problem !== null) fail(problem);
+    };
+    connection.onStuck = () => fail(CloseCodes.tooSlow);
+
+    this.acquire(docName).then(
+      (loaded) => {
+        if (connection.state === 'closed') return this.scheduleUnloadIfIdle(loaded);
+        room = loaded;
+        loaded.join(connection);
+        const queued = connection.queued.splice(0);
+        for (const data of queued) handle(data);
+      },
+      (error: unknown) => {
+        this.options.log.error('document load failed', { doc: docName, error: String(error) });
+        fail(CloseCodes.internal);
+      },
+    );
+
+    let counted = true;
+    return {
+      receive: (data) => {
+        if (connection.state === 'closed') return;
+        if (connection.state === 'joined') return handle(data);
+        if (connection.queued.length >= limits.maxQueuedBeforeLoad) return fail(CloseCodes.tooManyQueued);
+        connection.queued.push(data);
+      },
+      closed: () => {
+        if (counted) this.connectionCount--;
+        counted = false;
+        detach();
+      },
+      close: fail,
+    };
+  }
+
+  /** Runs `use` with the document loaded and kept loaded until it finishes (HTTP snapshot and restore). */
+  async withRoom<T>(docName: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.acquire(docName);
+    room.holds++;
+    try {
+      return await use(room);
+    } finally {
+      room.holds--;
+      this.scheduleUnloadIfIdle(room);
+    }
+  }
+
+  /** Resolves once every update received so far is committed and fanned out. */
+  async flush(): Promise<void> {
+    this.runFlush();
+    await this.flushChain;
+  }
+
+  /** Unloads every document now (graceful shutdown), closing its connections with `reason`. */
+  async unloadAll(reason: CloseReason): Promise<void> {
+    await this.flush();
+    for (const room of [...this.rooms.values()]) {
+      for (const connection of [...room.connections]) {
+        connection.close(reason);
+        room.leave(connection);
+      }
+      await this.unload(room);
+    }
+    await Promise.all([...this.loading.values(), ...this.unloading.values()].map((p) => p.catch(() => undefined)));
+  }
+
+  private acquire(docName: string): Promise<Room> {
+    const loaded = this.rooms.get(docName);
+    if (loaded) {
+      this.cancelIdleTimer(docName);
+      return Promise.resolve(loaded);
+    }
+    let loading = this.loading.get(docName);
+    if (!loading) {
+      loading = this.load(docName).finally(() => this.loading.delete(docName));
+      this.loading.set(docName, loading);
+    }
+    return loading;
+  }
+
+  private async load(docName: string): Promise<Room> {
+    // A document that is still writing its unload snapshot must finish before it is read back.
+    await this.unloading.get(docName);
+    const stored = await this.options.storage.load(docName);
+    const room = new Room(docName, stored, this.now(), { requestFlush: (r) => this.markDirty(r) });
+    this.rooms.set(docName, room);
+    this.options.maybeCompact?.(room);
+    return room;
+  }
+
+  private markDirty(room: Room): void {
+    this.dirty.add(room);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate runs after the poll phase: every message that arrived in this turn is in the batch.
+    setImmediate(() => this.runFlush());
+  }
+
+  private runFlush(): void {
+    this.flushScheduled = false;
+    if (this.dirty.size === 0) return;
+    const rooms = [...this.dirty];
+    this.dirty.clear();
+    const batch: Array<{ room: Room; updates: PendingUpdate[] }> = [];
+    for (const room of rooms) {
+      room.flushAwareness();
+      const updates = room.takePending();
+      if (updates.length > 0) batch.push({ room, updates });
+    }
+    if (batch.length === 0) return;
+    // Commits run one after another so that fan-out order always matches storage order.
+    this.flushChain = this.flushChain.then(() => this.commit(batch));
+  }
+
+  private async commit(batch: Array<{ room: Room; updates: PendingUpdate[] }>): Promise<void> {
+    let reached: Map<string, number>;
+    try {
+      reached = await this.options.storage.append(
+        batch.map(({ room, updates }) => ({ docName: room.name, updates: updates.map((u) => u.update) })),
+      );
+    } catch (error) {
+      this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
+      for (const { room } of batch) this.dropAfterStorageFailure(room);
+      return;
+    }
+    for (const { room, updates } of batch) {
+      room.afterCommit(updates, reached.get(room.name) ?? room.lastSeq);
+      this.options.maybeCompact?.(room);
+    }
+  }
+
+  /**
+   * The room's memory now holds edits that are not stored. Closing every connection and forgetting the
+   * room makes clients reconnect and resend them in their sync step 2, so nothing is lost for good.
+   */
+  private dropAfterStorageFailure(room: Room): void {
+    for (const connection of [...room.connections]) {
+      connection.close(CloseCodes.storageFailed);
+      room.leave(connection);
+    }
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  private scheduleUnloadIfIdle(room: Room): void {
+    if (room.connections.size > 0 || room.holds > 0 || this.rooms.get(room.name) !== room) return;
+    this.cancelIdleTimer(room.name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.name);
+      if (room.connections.size === 0 && room.holds === 0) void this.unload(room);
+    }, this.options.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private cancelIdleTimer(docName: string): void {
+    const timer = this.idleTimers.get(docName);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.idleTimers.delete(docName);
+  }
+
+  private unload(room: Room): Promise<void> {
+    if (this.rooms.get(room.name) !== room) return this.unloading.get(room.name) ?? Promise.resolve();
+    this.cancelIdleTimer(room.name);
+    this.rooms.delete(room.name);
+    const unloading = (async () => {
+      await this.flush();
+      try {
+        await this.options.beforeUnload?.(room);
+      } catch (error) {
+        this.options.log.error('unload snapshot failed', { doc: room.name, error: String(error) });
+      }
+      room.destroy();
+    })().finally(() => this.unloading.delete(room.name));
+    this.unloading.set(room.name, unloading);
+    return unloading;
+  }
+}

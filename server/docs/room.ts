@@ -1,0 +1,227 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ClientMessage,
+} from '../protocol/messages.ts';
+import type { Connection } from './connection.ts';
+
+/** An update the document integrated this turn and that is not yet committed to storage. */
+export interface PendingUpdate {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
+export interface RoomHooks {
+  /** Asks for an end-of-turn flush: storage commit, then fan-out. */
+  requestFlush(room: Room): void;
+}
+
+/**
+ * Above this many writers in one turn, each writer gets the turn's full merge (its own edits included,
+ * which Yjs ignores) instead of a merge made for it alone: per-writer merges cost O(writers²).
+ */
+const maxPerWriterMerges = 16;
+
+/**
+ * One loaded document: its Y.Doc, awareness and connections.
+ *
+ * Updates are applied to the Y.Doc as they arrive (that is the validation: what the doc emits is what gets
+ * stored), but nothing derived from them leaves the server until the registry has committed them. Replies
+ * that carry document content (sync step 2) wait for the same commit when uncommitted content exists.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  /** Non-connection users (HTTP snapshot or restore calls) that keep the room from unloading. */
+  holds = 0;
+  lastSeq: number;
+  storedRows: number;
+  changedSinceSnapshot = false;
+  lastSnapshotAt: number;
+
+  private pending: PendingUpdate[] = [];
+  private awaitingCommit: Array<() => void> = [];
+  private awarenessChanged = new Set<number>();
+
+  constructor(
+    readonly name: string,
+    stored: { updates: Uint8Array[]; lastSeq: number },
+    now: number,
+    private readonly hooks: RoomHooks,
+  ) {
+    // One transaction for the whole load: observers and the update encoder run once, not per stored row.
+    Y.transact(this.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.lastSeq = stored.lastSeq;
+    this.storedRows = stored.updates.length;
+    this.lastSnapshotAt = now;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pending.push({ update, origin: isConnection(origin, this.connections) ? origin : null });
+      this.changedSinceSnapshot = true;
+      this.hooks.requestFlush(this);
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0 || this.awarenessChanged.size > 0;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.state = 'joined';
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) {
+      const clients = [...this.awareness.getStates().keys()];
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+    }
+  }
+
+  /** Handles one decoded message; returns why the connection must close, or null. */
+  receive(connection: Connection, message: ClientMessage): CloseReason | null {
+    switch (message.kind) {
+      case 'sync-step1':
+        this.replyWhenCommitted(connection, message.stateVector);
+        return null;
+      case 'sync-step2':
+      case 'update':
+        // Read-only connections still send their step 2 in reply to ours; dropping it is expected.
+        return connection.canWrite ? this.applyClientUpdate(connection, message.update) : null;
+      case 'awareness':
+        return this.applyAwareness(connection, message.update);
+      case 'query-awareness': {
+        const clients = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        return null;
+      }
+    }
+  }
+
+  /** Hands the turn's updates to the registry for storage; the room keeps nothing uncommitted after. */
+  takePending(): PendingUpdate[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
+  }
+
+  /** Sends the turn's awareness changes to everyone, the sender included: y-websocket clients treat their
+   * own echoed state as the sign of a live connection and reconnect after 30 s without any message. */
+  flushAwareness(): void {
+    if (this.awarenessChanged.size === 0) return;
+    const clients = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  /** After storage committed `committed`: fan out one merged update per connection, then send the
+   * replies that waited for this commit. */
+  afterCommit(committed: PendingUpdate[], seq: number): void {
+    this.lastSeq = seq;
+    this.storedRows += committed.length;
+    if (committed.length > 0) this.fanOut(committed);
+    // Content applied while an asynchronous commit was in flight is not durable yet: keep waiting for it.
+    if (this.pending.length > 0) return;
+    const waiting = this.awaitingCommit;
+    this.awaitingCommit = [];
+    for (const send of waiting) send();
+  }
+
+  /** Accounts for compaction having merged `rowsReplaced` stored rows into one. */
+  compacted(rowsReplaced: number): void {
+    this.storedRows -= rowsReplaced - 1;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private replyWhenCommitted(connection: Connection, stateVector: Uint8Array): void {
+    const reply = (): void => {
+      if (connection.state !== 'joined') return;
+      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    };
+    if (this.pending.length === 0) reply();
+    else this.awaitingCommit.push(reply);
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): CloseReason | null {
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch {
+      return CloseCodes.badUpdate;
+    }
+    const store = this.doc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // A client on a single authoritative server never depends on content the server lacks: the update
+      // is forged or corrupt. Yjs would keep it in memory indefinitely waiting for the missing parts.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      return CloseCodes.missingDependencies;
+    }
+    return null;
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): CloseReason | null {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return null;
+    } catch {
+      return CloseCodes.badAwareness;
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owner = isConnection(origin, this.connections) ? origin : null;
+    for (const client of [...changes.added, ...changes.updated]) {
+      owner?.awarenessClients.add(client);
+      this.awarenessChanged.add(client);
+    }
+    for (const client of changes.removed) {
+      owner?.awarenessClients.delete(client);
+      this.awarenessChanged.add(client);
+    }
+    this.hooks.requestFlush(this);
+  };
+
+  private fanOut(committed: PendingUpdate[]): void {
+    const merged = encodeUpdate(mergeAll(committed.map((entry) => entry.update)));
+    const writers = new Set<Connection | null>(committed.map((entry) => entry.origin));
+    const perWriter = writers.size <= maxPerWriterMerges;
+    for (const connection of this.connections) {
+      if (!perWriter || !writers.has(connection)) {
+        connection.send(merged);
+        continue;
+      }
+      const others = committed.filter((entry) => entry.origin !== connection).map((entry) => entry.update);
+      if (others.length > 0) connection.send(encodeUpdate(mergeAll(others)));
+    }
+  }
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}
+
+function isConnection(origin: unknown, connections: Set<Connection>): origin is Connection {
+  return connections.has(origin as Connection);
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Registry } from '../docs/registry.ts';
+import type { Logger } from '../log.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Snapshots } from '../snapshots/snapshots.ts';
+import { docAccess, type AccessPolicy } from './doc-access.ts';
+import { apiError } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { docRoutes } from './routes/docs.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { staticRoutes } from './static.ts';
+import { syncHandler } from './sync.ts';
+
+export interface AppParts {
+  registry: Registry;
+  snapshots: Snapshots;
+  policy: AccessPolicy;
+  tokens: TokenService;
+  log: Logger;
+  clientDir: string;
+  maxMessageBytes: number;
+  startedAt: number;
+}
+
+const syncPrefix = '/sync/';
+
+export function createApp(parts: AppParts) {
+  const app = new Hono();
+  const nodeWs = createNodeWebSocket({ app });
+  // ws enforces the frame limit while reading, before a frame is buffered whole, and closes with 1009.
+  nodeWs.wss.options.maxPayload = parts.maxMessageBytes;
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    parts.log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error) });
+    return c.json({ error: 'internal', message: 'The server could not handle this request.' }, 500);
+  });
+
+  app.route('/', healthRoutes(parts.registry, parts.startedAt));
+  app.get(
+    '/sync/*',
+    docAccess(parts.policy, 'read', (c) => c.req.path.slice(syncPrefix.length)),
+    syncHandler(nodeWs.upgradeWebSocket, parts.registry, parts.log),
+  );
+  app.route('/', docRoutes(parts.policy, parts.snapshots));
+  app.route('/', tokenRoutes(parts.tokens));
+  app.all('/api/*', () => {
+    throw apiError(404, 'not_found', 'There is no such API endpoint.');
+  });
+  app.route('/', staticRoutes(parts.clientDir));
+  return { app, injectWebSocket: nodeWs.injectWebSocket };
+}

@@ -1,0 +1,7 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Every API error answers `{ error: <stable code>, message: <sentence for people> }`. */
+export function apiError(status: ContentfulStatusCode, error: string, message: string): HTTPException {
+  return new HTTPException(status, { res: Response.json({ error, message }, { status }) });
+}

@@ -1,0 +1,47 @@
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { ConnectionHandle, Registry } from '../docs/registry.ts';
+import type { Logger } from '../log.ts';
+import { CloseCodes } from '../protocol/close-codes.ts';
+import type { DocEnv } from './doc-access.ts';
+import type { Context } from 'hono';
+
+/** Turns an accepted upgrade into a registry connection: the socket becomes a `Peer`. */
+export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, registry: Registry, log: Logger) {
+  return upgradeWebSocket((c: Context<DocEnv>) => {
+    const docName = c.get('docName');
+    const access = c.get('access');
+    let connection: ConnectionHandle | null = null;
+    let expiry: NodeJS.Timeout | null = null;
+    return {
+      onOpen(_event, ws: WSContext<WebSocket>) {
+        const socket = ws.raw;
+        if (!socket) return;
+        connection = registry.connect(
+          docName,
+          {
+            send: (message) => socket.send(message),
+            close: (code, reason) => socket.close(code, reason),
+            bufferedAmount: () => socket.bufferedAmount,
+          },
+          access.level === 'write',
+        );
+        if (access.expiresAt !== null) {
+          // setTimeout caps at ~24.8 days; a token living longer is re-checked when the client reconnects.
+          const delay = Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1);
+          expiry = setTimeout(() => connection?.close(CloseCodes.unauthorized), delay);
+        }
+      },
+      onMessage(event) {
+        if (typeof event.data === 'string') return connection?.close(CloseCodes.textFrame);
+        connection?.receive(new Uint8Array(event.data as ArrayBuffer));
+      },
+      onClose(event) {
+        if (expiry) clearTimeout(expiry);
+        // ws closes on its own, with 1009, frames over maxPayload; the registry never saw those.
+        if (event.code === CloseCodes.tooBig.code) log.warn('connection closed', { doc: docName, code: 1009, reason: 'message too big' });
+        connection?.closed();
+      },
+    };
+  });
+}

@@ -1,0 +1,118 @@
+import { networkInterfaces } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
+import { decideAccess, refusals } from './auth/access.ts';
+import { loadSecrets } from './auth/secrets.ts';
+import { createTokenService } from './auth/tokens.ts';
+import { createCompactor } from './docs/compaction.ts';
+import { Registry } from './docs/registry.ts';
+import { createApp } from './http/app.ts';
+import { openSqliteStorage } from './persistence/sqlite-storage.ts';
+import { CloseCodes } from './protocol/close-codes.ts';
+import { Snapshots } from './snapshots/snapshots.ts';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  adminToken: string;
+  adminTokenGenerated: boolean;
+  /** Stops accepting, commits everything, snapshots changed documents, closes sockets with 1001. */
+  close(): Promise<void>;
+}
+
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config = { ...defaultConfig(), ...overrides };
+  const { log } = config;
+  const secrets = loadSecrets(config.dataDir, config.adminToken);
+  const tokens = createTokenService(secrets.adminToken, secrets.signingSecret);
+  const storage = openSqliteStorage(config.dataDir, config.durability);
+  const snapshots = new Snapshots(storage, config.snapshotPolicy, log);
+  const registry = new Registry({
+    storage,
+    limits: config.limits,
+    log,
+    idleUnloadMs: config.idleUnloadMs,
+    beforeUnload: (room) => snapshots.onUnload(room),
+    maybeCompact: createCompactor(storage, config.compactAfterUpdates, log),
+  });
+  snapshots.start(registry);
+  const policy = {
+    decide: (token: string | undefined, docName: string) =>
+      token ? decideAccess(tokens.verify(token), docName, Date.now()) : refusals.missing,
+  };
+  const { app, injectWebSocket } = createApp({
+    registry,
+    snapshots,
+    policy,
+    tokens,
+    log,
+    clientDir: config.clientDir,
+    maxMessageBytes: config.limits.maxMessageBytes,
+    startedAt: Date.now(),
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+    started.once('error', reject);
+  });
+  injectWebSocket(server);
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      server.close();
+      snapshots.stop();
+      await registry.unloadAll(CloseCodes.goingAway);
+      await storage.close();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    })();
+    return closing;
+  };
+  return {
+    port,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    adminToken: secrets.adminToken,
+    adminTokenGenerated: secrets.adminTokenGenerated,
+    close,
+  };
+}
+
+/** `npm start`: configuration from the environment, addresses printed, clean stop on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  const config = configFromEnvironment(process.env);
+  const running = await startServer(config);
+  const lines = [`Tributary is running. Open one of these addresses:`, ...addressesFor(config.host, running.port)];
+  lines.push(`Data folder: ${config.dataDir}`);
+  if (running.adminTokenGenerated) {
+    lines.push(`Admin token (created now, kept in ${config.dataDir}/admin-token): ${running.adminToken}`);
+  } else if (!config.adminToken) {
+    lines.push(`Admin token: in ${config.dataDir}/admin-token`);
+  }
+  console.log(lines.join('\n  '));
+
+  const stop = (signal: string): void => {
+    config.log.info('stopping', { signal });
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        config.log.error('stop failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+function addressesFor(host: string, port: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
+  const addresses = [`http://localhost:${port}/`];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const entry of list ?? []) {
+      if (entry.family === 'IPv4' && !entry.internal) addresses.push(`http://${entry.address}:${port}/  (local network)`);
+    }
+  }
+  return addresses;
+}
