@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
+import { startChildServer, type ChildServer } from './helpers/child-server.ts';
+import { makeDataDir } from './helpers/server.ts';
+
+/** A tiny seeded PRNG (mulberry32) so that each round kills the server at a reproducible point. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Rule D1 (README, durability): every update that any client has received survives kill -9 of the server.
+describe('durability across kill -9', () => {
+  let data: Awaited<ReturnType<typeof makeDataDir>>;
+  const clients: TestClient[] = [];
+  const children: ChildServer[] = [];
+
+  beforeEach(async () => {
+    data = await makeDataDir();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const child of children.splice(0)) child.process.kill('SIGKILL');
+    await data.remove();
+  });
+
+  it('keeps every update another client received, over several rounds', async () => {
+    const random = seeded(20261123);
+    const docName = 'route/crash/river';
+    const everReceived = new Set<string>();
+    const rounds = 5;
+    for (let round = 0; round < rounds; round++) {
+      const child = await startChildServer(data.dir);
+      children.push(child);
+      const writer = connectClient(child.wsUrl, docName);
+      const observer = connectClient(child.wsUrl, docName);
+      clients.push(writer, observer);
+      await Promise.all([synced(writer), synced(observer)]);
+
+      const killAfter = 50 + Math.floor(random() * 150);
+      const received = observer.doc.getMap<number>('cards');
+      let receivedAtKill: string[] | null = null;
+      const receivedBefore = received.size;
+      received.observe((event) => {
+        if (receivedAtKill !== null) return;
+        for (const key of event.keysChanged) everReceived.add(key);
+        if (received.size - receivedBefore >= killAfter) {
+          child.process.kill('SIGKILL');
+          receivedAtKill = [...everReceived];
+        }
+      });
+
+      // The writer keeps typing in small bursts until the server dies under it.
+      const cards = writer.doc.getMap<number>('cards');
+      for (let i = 0; receivedAtKill === null && i < 5000; i++) {
+        cards.set(`r${round}-${i}`, i);
+        if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(receivedAtKill).not.toBeNull();
+      await child.exited;
+      // Neither client may help: only what the server stored counts.
+      writer.destroy();
+      observer.destroy();
+
+      const restarted = await startChildServer(data.dir);
+      children.push(restarted);
+      const checker = connectClient(restarted.wsUrl, docName);
+      clients.push(checker);
+      await synced(checker);
+      const stored = checker.doc.getMap<number>('cards');
+      await waitFor(() => stored.size >= everReceived.size, `round ${round}: ${everReceived.size} updates back`);
+      const missing = [...everReceived].filter((key) => !stored.has(key));
+      expect(missing).toEqual([]);
+      checker.destroy();
+      restarted.process.kill('SIGTERM');
+      expect(await restarted.exited).toBe(0);
+    }
+    expect(everReceived.size).toBeGreaterThan(rounds * 50);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
+import { makeDataDir, startTestServer } from './helpers/server.ts';
+
+describe('sync with stock y-websocket clients', () => {
+  let data: Awaited<ReturnType<typeof makeDataDir>>;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  const clients: TestClient[] = [];
+  const connect = (docName: string): TestClient => {
+    const client = connectClient(server.wsUrl, docName);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    data = await makeDataDir();
+    server = await startTestServer(data.dir);
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.close();
+    await data.remove();
+  });
+
+  it('converges four clients editing the same map, array and text at once', async () => {
+    const peers = [0, 1, 2, 3].map(() => connect('route/r1/river'));
+    await Promise.all(peers.map(synced));
+    peers.forEach((peer, index) => {
+      for (let i = 0; i < 50; i++) {
+        peer.doc.getArray<string>('cards').push([`p${index}-${i}`]);
+        peer.doc.getMap('meta').set(`k${i % 7}`, `p${index}-${i}`);
+        peer.doc.getText('notes').insert(0, `${index}`);
+      }
+    });
+    const expectedCards = 4 * 50;
+    await waitFor(() => peers.every((p) => p.doc.getArray('cards').length === expectedCards), 'all cards everywhere');
+    await waitFor(() => peers.every((p) => p.doc.getText('notes').length === expectedCards), 'all text everywhere');
+    const states = peers.map((p) => JSON.stringify(p.doc.toJSON()));
+    await waitFor(() => new Set(peers.map((p) => JSON.stringify(p.doc.getMap('meta').toJSON()))).size === 1, 'maps agree');
+    expect(new Set(peers.map((p) => JSON.stringify(p.doc.getArray('cards').toJSON()))).size).toBe(1);
+    expect(states.length).toBe(4);
+  });
+
+  it('gives a late joiner the full state', async () => {
+    const first = connect('route/r1/plan/t1');
+    await synced(first);
+    first.doc.getArray<number>('numbers').push([1, 2, 3]);
+    first.doc.getText('title').insert(0, 'Improving organic watermelon plantation');
+    const witness = connect('route/r1/plan/t1');
+    await waitFor(() => witness.doc.getText('title').length > 0 && witness.doc.getArray('numbers').length === 3, 'server has it');
+    // With the author gone, the server is the only place the late joiner can get the content from.
+    first.provider.destroy();
+    witness.provider.destroy();
+    const late = connect('route/r1/plan/t1');
+    await synced(late);
+    await waitFor(() => late.doc.getArray('numbers').length === 3, 'numbers at late joiner');
+    expect(late.doc.getText('title').toString()).toBe('Improving organic watermelon plantation');
+  });
+
+  it('keeps documents apart', async () => {
+    const a = connect('route/r1/case/h1');
+    const b = connect('route/r1/case/h2');
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getMap('grid').set('story', 'asparagus');
+    const a2 = connect('route/r1/case/h1');
+    await waitFor(() => a2.doc.getMap('grid').get('story') === 'asparagus', 'same doc receives');
+    expect(b.doc.getMap('grid').size).toBe(0);
+  });
+
+  it('shows awareness to others and removes it when the client disconnects', async () => {
+    const alice = connect('route/r1/river');
+    const bob = connect('route/r1/river');
+    await Promise.all([synced(alice), synced(bob)]);
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    await waitFor(() => bob.provider.awareness.getStates().get(alice.doc.clientID) !== undefined, 'alice seen by bob');
+    expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: 'Alice' } });
+    const aliceId = alice.doc.clientID;
+    // Dropping the socket without a goodbye message: the server must remove her on its own.
+    alice.provider.ws?.close();
+    alice.provider.shouldConnect = false;
+    await waitFor(() => !bob.provider.awareness.getStates().has(aliceId), 'alice removed at bob');
+  });
+
+  it('merges a burst of updates that arrive in one turn into fewer messages', async () => {
+    const writer = connect('route/r1/river');
+    const reader = connect('route/r1/river');
+    await Promise.all([synced(writer), synced(reader)]);
+    let messages = 0;
+    reader.provider.ws?.addEventListener('message', () => messages++);
+    for (let i = 0; i < 200; i++) writer.doc.getArray<number>('burst').push([i]);
+    await waitFor(() => reader.doc.getArray('burst').length === 200, 'burst delivered');
+    // The writer sent 200 messages in one turn; the server merges what one turn brings into fewer.
+    expect(messages).toBeLessThan(200);
+    expect(reader.doc.getArray<number>('burst').toArray()).toEqual([...Array(200).keys()]);
+  });
+
+  it('syncs a document created offline in full when the client first connects', async () => {
+    const offline = new Y.Doc();
+    offline.getMap('setup').set('title', 'Learning Route Attapeu 2013');
+    const client = connectClient(server.wsUrl, 'route/r2', { doc: offline });
+    clients.push(client);
+    const other = connect('route/r2');
+    await waitFor(() => other.doc.getMap('setup').get('title') === 'Learning Route Attapeu 2013', 'offline content arrives');
+  });
+});
