@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const serverOrigin = 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  root: 'client',
+  // All Svelte options live here; there is no svelte.config.js.
+  plugins: [svelte({ configFile: false })],
+  build: {
+    outDir: `${repoRoot}dist/client`,
+    emptyOutDir: true,
+  },
+  server: {
+    // `npm run dev` runs the real server on 8080 beside Vite, so the browser talks to one origin.
+    proxy: {
+      '/sync': { target: serverOrigin, ws: true },
+      '/api': serverOrigin,
+      '/healthz': serverOrigin,
+    },
+  },
+  test: {
+    // Vite's root is client/, but tests live at the repo root.
+    root: repoRoot,
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // A flaky test is a bug to fix, not to hide.
+    retry: 0,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/build-client.ts'],
+          // Chromium is heavy on two cores: run e2e files one at a time, after the node tests.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
