@@ -13,10 +13,12 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, regis
     const access = c.get('access');
     let connection: ConnectionHandle | null = null;
     let expiry: NodeJS.Timeout | null = null;
+    let socketError: (Error & { code?: string }) | null = null;
     return {
       onOpen(_event, ws: WSContext<WebSocket>) {
         const socket = ws.raw;
         if (!socket) return;
+        socket.on('error', (error) => (socketError = error));
         connection = registry.connect(
           docName,
           {
@@ -38,10 +40,22 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, regis
       },
       onClose(event) {
         if (expiry) clearTimeout(expiry);
-        // ws closes on its own, with 1009, frames over maxPayload; the registry never saw those.
-        if (event.code === CloseCodes.tooBig.code) log.warn('connection closed', { doc: docName, code: 1009, reason: 'message too big' });
+        // ws refuses frames over maxPayload itself (sending 1009 and dropping the socket); the registry
+        // never saw them, so the log line is written here.
+        if (socketError?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+          log.warn('connection closed', { doc: docName, code: CloseCodes.tooBig.code, reason: CloseCodes.tooBig.reason });
+        } else if (socketError !== null) {
+          log.warn('connection error', { doc: docName, error: socketError.message });
+        }
         connection?.closed();
       },
     };
+  }, {
+    onError(error) {
+      // @hono/node-ws reports socket errors as a WHATWG ErrorEvent, which Node 20 lacks; the raw socket's
+      // error listener above handles them instead.
+      if (error instanceof ReferenceError && error.message.includes('ErrorEvent')) return;
+      log.error('websocket handler failed', { doc: 'unknown', error: String(error) });
+    },
   });
 }

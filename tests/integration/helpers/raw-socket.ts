@@ -1,0 +1,37 @@
+import WebSocket from 'ws';
+import { adminToken } from './server.ts';
+
+export interface RawOutcome {
+  /** HTTP status when the upgrade was refused. */
+  refusedWith?: number;
+  closeCode?: number;
+  closeReason?: string;
+  messages: number;
+}
+
+/** A bare WebSocket for sending frames no well-behaved client would send. */
+export function openRaw(wsUrl: string, docName: string, token: string | null = adminToken): Promise<{ socket: WebSocket; outcome: Promise<RawOutcome> }> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const socket = new WebSocket(`${wsUrl}/${docName}${query}`);
+  const result: RawOutcome = { messages: 0 };
+  socket.on('message', () => result.messages++);
+  const outcome = new Promise<RawOutcome>((resolve) => {
+    socket.on('unexpected-response', (_request, response) => {
+      result.refusedWith = response.statusCode;
+      response.resume();
+      socket.terminate();
+      resolve(result);
+    });
+    socket.on('close', (code, reason) => {
+      result.closeCode = code;
+      result.closeReason = reason.toString();
+      resolve(result);
+    });
+    socket.on('error', () => undefined);
+  });
+  const opened = new Promise<void>((resolve) => {
+    socket.once('open', () => resolve());
+    void outcome.then(() => resolve());
+  });
+  return opened.then(() => ({ socket, outcome }));
+}
