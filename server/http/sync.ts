@@ -1,4 +1,5 @@
-import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WSContext } from 'hono/ws';
+import type { NodeWebSocket } from '@hono/node-ws';
 import type { WebSocket } from 'ws';
 import type { ConnectionHandle, Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +8,7 @@ import type { DocEnv } from './doc-access.ts';
 import type { Context } from 'hono';
 
 /** Turns an accepted upgrade into a registry connection: the socket becomes a `Peer`. */
-export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, registry: Registry, log: Logger) {
+export function syncHandler(upgradeWebSocket: NodeWebSocket['upgradeWebSocket'], registry: Registry, log: Logger) {
   return upgradeWebSocket((c: Context<DocEnv>) => {
     const docName = c.get('docName');
     const access = c.get('access');
@@ -38,7 +39,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, regis
         if (typeof event.data === 'string') return connection?.close(CloseCodes.textFrame);
         connection?.receive(new Uint8Array(event.data as ArrayBuffer));
       },
-      onClose(event) {
+      onClose() {
         if (expiry) clearTimeout(expiry);
         // ws refuses frames over maxPayload itself (sending 1009 and dropping the socket); the registry
         // never saw them, so the log line is written here.
@@ -51,7 +52,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, regis
       },
     };
   }, {
-    onError(error) {
+    onError(error: unknown) {
       // @hono/node-ws reports socket errors as a WHATWG ErrorEvent, which Node 20 lacks; the raw socket's
       // error listener above handles them instead.
       if (error instanceof ReferenceError && error.message.includes('ErrorEvent')) return;
