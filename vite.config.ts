@@ -3,10 +3,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
-const serverOrigin = 'http://127.0.0.1:8080';
+// `npm run dev` starts the server with the same environment, so both agree on its port.
+const serverOrigin = `http://127.0.0.1:${process.env.PORT || 8080}`;
 
 export default defineConfig({
-  root: 'client',
+  // Absolute: Vite resolves a relative root against the working directory, not this file.
+  root: `${repoRoot}client`,
   // All Svelte options live here; there is no svelte.config.js.
   plugins: [svelte({ configFile: false })],
   build: {
@@ -14,7 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    // `npm run dev` runs the real server on 8080 beside Vite, so the browser talks to one origin.
+    // The browser talks to Vite's origin only; API and sync go through to the real server.
     proxy: {
       '/sync': { target: serverOrigin, ws: true },
       '/api': serverOrigin,
