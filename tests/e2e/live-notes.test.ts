@@ -72,3 +72,22 @@ test('two people see each other and each other’s notes, and the token leaves t
     expect(['http:', 'ws:'], url).toContain(requested.protocol);
   }
 });
+
+test('the page shows a lost connection, reconnects by itself and keeps the notes', async () => {
+  const { page } = await openPerson('Chi');
+  await page.getByTestId('note-input').fill('Survives a server restart');
+  await page.getByTestId('note-input').press('Enter');
+  // The note must have reached the server before it stops; another person seeing it proves that.
+  const witness = await openPerson('Dao');
+  await witness.page.getByTestId('note').getByText('Survives a server restart').waitFor();
+  await witness.page.context().close();
+
+  await server.pause();
+  await expectStatus(page, 'reconnecting');
+  await screenshot(page, 'reconnecting');
+  await server.resume();
+  await expectStatus(page, 'connected');
+
+  const fresh = await openPerson('Eli');
+  await fresh.page.getByTestId('note').getByText('Survives a server restart').waitFor();
+});

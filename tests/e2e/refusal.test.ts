@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser.ts';
-import { adminToken, startTestServer, type TestServer } from './server.ts';
+import { mintToken, startTestServer, type TestServer } from './server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -50,17 +50,19 @@ test('a link without a token says to ask the facilitator', async () => {
 });
 
 test('a read-only token can watch but not write', async () => {
-  const minted = await fetch(`${server.url}/api/tokens`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ scope: 'demo', access: 'read' }),
-  });
-  expect(minted.status).toBe(201);
-  const { token } = (await minted.json()) as { token: string };
-
+  const token = await mintToken(server, { scope: 'demo', access: 'read' });
   const { page } = await openWithToken(token);
   await page.getByText('You can view this board but not change it.').waitFor();
   expect(await page.getByTestId('connection-status').getAttribute('data-status')).toBe('connected');
   expect(await page.getByTestId('note-input').isDisabled()).toBe(true);
   await screenshot(page, 'read-only');
+});
+
+test('a token that expires while connected ends access with the reason, without retrying', async () => {
+  const token = await mintToken(server, { scope: 'demo', access: 'write', expiresInDays: 2 / 86_400 });
+  const { page, sockets } = await openWithToken(token);
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+  await page.getByTestId('refusal').getByText('This access token has expired').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(3000);
+  expect(sockets.length).toBe(1);
 });

@@ -16,31 +16,30 @@ export type ConnectionState =
  */
 export class DocConnection {
   readonly doc = new Y.Doc();
+  readonly docName: string;
   readonly provider: WebsocketProvider;
+  readonly #token: string | null;
   state = $state<ConnectionState>({ status: 'connecting' });
   /** Known once the server has answered an access check; until then writing is allowed optimistically. */
   access = $state<'read' | 'write' | 'unknown'>('unknown');
   #checkingAccess = false;
 
-  constructor(
-    readonly docName: string,
-    private readonly token: string | null,
-    syncBaseUrl: string,
-  ) {
+  constructor(docName: string, token: string | null, syncBaseUrl: string) {
+    this.docName = docName;
+    this.#token = token;
     this.provider = new WebsocketProvider(syncBaseUrl, docName, this.doc, {
       params: token ? { token } : {},
     });
-    this.provider.on('status', ({ status }) => {
-      if (this.state.status === 'refused') return;
-      if (status === 'connected') this.state = { status: 'connected' };
-      // Only the first attempt is "connecting"; after any failure the provider's retries are reconnects.
-      else if (status === 'disconnected') this.state = { status: 'reconnecting' };
+    // Connected means synced: the board on screen is the server's, not an empty or stale copy.
+    this.provider.on('sync', (isSynced) => {
+      if (isSynced && this.state.status !== 'refused') this.state = { status: 'connected' };
     });
     this.provider.on('connection-close', (event) => {
+      // Only the first attempt is "connecting"; after any close the provider's retries are reconnects.
+      if (this.state.status !== 'refused') this.state = { status: 'reconnecting' };
       // `wsconnected` still describes the socket that just closed. One that never opened was most
       // likely refused at the upgrade; `event` is null when we closed it ourselves.
       const neverOpened = !this.provider.wsconnected;
-      if (this.state.status !== 'refused') this.state = { status: 'reconnecting' };
       if (event !== null && neverOpened) void this.#checkAccess(null);
     });
     // 44xx close codes: the server withdrew access mid-connection and the provider has stopped.
@@ -67,7 +66,7 @@ export class DocConnection {
     if (isRetryCheck && this.#checkingAccess) return;
     if (isRetryCheck) this.#checkingAccess = true;
     try {
-      const answer = await fetchAccess(this.docName, this.token);
+      const answer = await fetchAccess(this.docName, this.#token);
       if (answer.kind === 'granted') {
         this.access = answer.level;
         if (closeReason !== null) this.#refuse(t('refusal.closed', { reason: closeReason }));
