@@ -8,7 +8,7 @@ export const maxNameLength = 40;
 const palette = ['#b45309', '#047857', '#1d4ed8', '#9d174d', '#6d28d9', '#0f766e', '#b91c1c', '#4d7c0f'];
 
 /** `user: { name, color }` is the shape y-prosemirror and TipTap's collaboration carets read. */
-export interface PresenceState {
+interface PresenceState {
   user: { name: string; color: string };
 }
 

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const chromiumPath = '/usr/bin/chromium';
-export const artifactsDir = 'test-artifacts';
+const chromiumPath = '/usr/bin/chromium';
+const artifactsDir = 'test-artifacts';
 
 /**
  * Debian's Chromium, never a downloaded build. The flags keep it from reaching for Google's services,

@@ -30,5 +30,5 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Message = string | { readonly one?: string; readonly other: string };
+type Message = string | { readonly one?: string; readonly other: string };
 export type Catalog = Record<MessageKey, Message>;
