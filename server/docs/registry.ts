@@ -5,7 +5,7 @@ import type { Limits } from '../protocol/limits.ts';
 import type { Logger } from '../log.ts';
 import { Connection } from './connection.ts';
 import type { Peer } from './peer.ts';
-import { Room, type PendingUpdate } from './room.ts';
+import { Room, type Turn } from './room.ts';
 
 export interface RegistryOptions {
   storage: Storage;
@@ -183,30 +183,28 @@ export class Registry {
     if (this.dirty.size === 0) return;
     const rooms = [...this.dirty];
     this.dirty.clear();
-    const batch: Array<{ room: Room; updates: PendingUpdate[] }> = [];
+    const batch: Array<{ room: Room; turn: Turn }> = [];
     for (const room of rooms) {
       room.flushAwareness();
-      const updates = room.takePending();
-      if (updates.length > 0) batch.push({ room, updates });
+      const turn = room.takeTurn();
+      if (turn !== null) batch.push({ room, turn });
     }
     if (batch.length === 0) return;
     // Commits run one after another so that fan-out order always matches storage order.
     this.flushChain = this.flushChain.then(() => this.commit(batch));
   }
 
-  private async commit(batch: Array<{ room: Room; updates: PendingUpdate[] }>): Promise<void> {
+  private async commit(batch: Array<{ room: Room; turn: Turn }>): Promise<void> {
     let reached: Map<string, number>;
     try {
-      reached = await this.options.storage.append(
-        batch.map(({ room, updates }) => ({ docName: room.name, updates: updates.map((u) => u.update) })),
-      );
+      reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.merged] })));
     } catch (error) {
       this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
       for (const { room } of batch) this.dropAfterStorageFailure(room);
       return;
     }
-    for (const { room, updates } of batch) {
-      room.afterCommit(updates, reached.get(room.name) ?? room.lastSeq);
+    for (const { room, turn } of batch) {
+      room.afterCommit(turn, reached.get(room.name) ?? room.lastSeq);
       this.options.maybeCompact?.(room);
     }
   }

@@ -26,19 +26,19 @@ function restoreRoot(doc: Y.Doc, source: Y.Doc, name: string, kind: RootKind): v
   const to = getRoot(doc, name, kind);
   if (from instanceof Y.Map && to instanceof Y.Map) return restoreMap(to, from);
   if (from instanceof Y.XmlFragment && to instanceof Y.XmlFragment) {
-    if (from.toString() === to.toString()) return;
+    if (sameContent(from, to)) return;
     to.delete(0, to.length);
     to.insert(0, from.toArray().map(cloneXmlNode));
     return;
   }
   if (from instanceof Y.Text && to instanceof Y.Text) {
-    if (sameJSON(from.toDelta(), to.toDelta())) return;
+    if (sameContent(from, to)) return;
     to.delete(0, to.length);
     to.applyDelta(from.toDelta());
     return;
   }
   if (from instanceof Y.Array && to instanceof Y.Array) {
-    if (sameJSON(from.toJSON(), to.toJSON())) return;
+    if (sameContent(from, to)) return;
     to.delete(0, to.length);
     to.insert(0, from.toArray().map(cloneValue) as InsertableContent);
   }
@@ -50,7 +50,7 @@ type InsertableContent = Parameters<typeof Y.Array.from>[0];
 function restoreMap(to: Y.Map<unknown>, from: Y.Map<unknown>): void {
   for (const key of [...to.keys()]) if (!from.has(key)) to.delete(key);
   for (const [key, value] of from.entries()) {
-    if (to.has(key) && sameJSON(toJSONValue(to.get(key)), toJSONValue(value))) continue;
+    if (to.has(key) && sameContent(to.get(key), value)) continue;
     to.set(key, cloneValue(value));
   }
 }
@@ -63,7 +63,12 @@ function cloneValue(value: unknown): unknown {
     return copy;
   }
   if (value instanceof Y.Array) return Y.Array.from(value.toArray().map(cloneValue) as InsertableContent);
-  if (value instanceof Y.XmlFragment || value instanceof Y.XmlText) return cloneXmlNode(value);
+  if (value instanceof Y.XmlElement || value instanceof Y.XmlText) return cloneXmlNode(value);
+  if (value instanceof Y.XmlFragment) {
+    const copy = new Y.XmlFragment();
+    copy.insert(0, value.toArray().map(cloneXmlNode));
+    return copy;
+  }
   if (value instanceof Y.Text) {
     const copy = new Y.Text();
     copy.applyDelta(value.toDelta());
@@ -86,12 +91,20 @@ function cloneXmlNode(node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook
   return copy;
 }
 
-function toJSONValue(value: unknown): unknown {
-  if (value instanceof Y.XmlFragment || value instanceof Y.XmlText) return value.toString();
-  if (value instanceof Y.AbstractType) return value.toJSON();
+/**
+ * What a value looks like, in a form that compares equal exactly when the content does: map keys sorted
+ * (their order follows edit history, not content) and text with its formatting (toJSON drops it).
+ */
+function fingerprint(value: unknown): unknown {
+  if (value instanceof Y.XmlFragment || value instanceof Y.XmlText) return { xml: value.toString() };
+  if (value instanceof Y.Text) return { text: value.toDelta() };
+  if (value instanceof Y.Array) return value.toArray().map(fingerprint);
+  if (value instanceof Y.Map) {
+    return Object.fromEntries([...value.keys()].sort().map((key) => [key, fingerprint(value.get(key))]));
+  }
   return value;
 }
 
-function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(fingerprint(a)) === JSON.stringify(fingerprint(b));
 }
