@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultLimits, type Limits } from './protocol/limits.ts';
 import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
 import type { Durability } from './persistence/sqlite-storage.ts';
@@ -25,7 +26,8 @@ export function defaultConfig(): ServerConfig {
     host: '0.0.0.0',
     dataDir: resolve('data'),
     adminToken: undefined,
-    clientDir: resolve('dist/client'),
+    // Relative to the repository, not the working directory, so the server can be started from anywhere.
+    clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     durability: 'normal',
     limits: defaultLimits,
     idleUnloadMs: 30_000,
