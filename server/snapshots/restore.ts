@@ -92,17 +92,18 @@ function cloneXmlNode(node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook
 }
 
 /**
- * What a value looks like, in a form that compares equal exactly when the content does: map keys sorted
- * (their order follows edit history, not content) and text with its formatting (toJSON drops it).
+ * What a value looks like, in a form that compares equal exactly when the content does: shared types
+ * tagged (a Y.Map and a plain object with the same entries differ), map keys sorted (their order follows
+ * edit history, not content) and text with its formatting (toJSON drops it).
  */
 function fingerprint(value: unknown): unknown {
-  if (value instanceof Y.XmlFragment || value instanceof Y.XmlText) return { xml: value.toString() };
-  if (value instanceof Y.Text) return { text: value.toDelta() };
-  if (value instanceof Y.Array) return value.toArray().map(fingerprint);
+  if (value instanceof Y.XmlFragment || value instanceof Y.XmlText) return { yxml: value.toString() };
+  if (value instanceof Y.Text) return { ytext: value.toDelta() };
+  if (value instanceof Y.Array) return { yarray: value.toArray().map(fingerprint) };
   if (value instanceof Y.Map) {
-    return Object.fromEntries([...value.keys()].sort().map((key) => [key, fingerprint(value.get(key))]));
+    return { ymap: Object.fromEntries([...value.keys()].sort().map((key) => [key, fingerprint(value.get(key))])) };
   }
-  return value;
+  return { value };
 }
 
 function sameContent(a: unknown, b: unknown): boolean {
