@@ -17,6 +17,8 @@ export interface ServerConfig {
   idleUnloadMs: number;
   compactAfterUpdates: number;
   snapshotPolicy: SnapshotPolicy;
+  /** Seed the demo route when the data folder is empty (on for `npm start`, off in tests unless asked). */
+  seedDemo: boolean;
   log: Logger;
 }
 
@@ -33,6 +35,7 @@ export function defaultConfig(): ServerConfig {
     idleUnloadMs: 30_000,
     compactAfterUpdates: 1000,
     snapshotPolicy: defaultSnapshotPolicy,
+    seedDemo: true,
     log: createConsoleLogger(),
   };
 }

@@ -11,12 +11,18 @@ import { createApp } from './http/app.ts';
 import { openSqliteStorage } from './persistence/sqlite-storage.ts';
 import { CloseCodes } from './protocol/close-codes.ts';
 import { Snapshots } from './snapshots/snapshots.ts';
+import { RouteCatalog } from './learning-routes/catalog.ts';
+import { seedDemoRoute } from './learning-routes/demo-seed.ts';
 
 export interface RunningServer {
   port: number;
   url: string;
   adminToken: string;
   adminTokenGenerated: boolean;
+  /** The demo route seeded on this start (first start with an empty data folder), or null. */
+  seededRouteId: string | null;
+  /** Facilitator and participant link paths of a route, for printing. */
+  routeLinks(routeId: string): ReturnType<RouteCatalog['links']>;
   /** Stops accepting, commits everything, snapshots changed documents, closes sockets with 1001. */
   close(): Promise<void>;
 }
@@ -41,11 +47,14 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     decide: (token: string | undefined, docName: string) =>
       token ? decideAccess(tokens.verify(token), docName, Date.now()) : refusals.missing,
   };
+  const catalog = new RouteCatalog(registry, storage, tokens);
+  const seededRouteId = config.seedDemo ? await seedDemoRoute(storage, registry, Date.now()) : null;
   const { app, injectWebSocket } = createApp({
     registry,
     snapshots,
     policy,
     tokens,
+    catalog,
     log,
     clientDir: config.clientDir,
     maxMessageBytes: config.limits.maxMessageBytes,
@@ -75,6 +84,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     adminToken: secrets.adminToken,
     adminTokenGenerated: secrets.adminTokenGenerated,
+    seededRouteId,
+    routeLinks: (routeId) => catalog.links(routeId),
     close,
   };
 }
@@ -83,8 +94,16 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
 export async function main(): Promise<void> {
   const config = configFromEnvironment(process.env);
   const running = await startServer(config);
-  const lines = [`Tributary is running. Open one of these addresses:`, ...addressesFor(config.host, running.port)];
+  const addresses = addressesFor(config.host, running.port);
+  const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
   lines.push(`Data folder: ${config.dataDir}`);
+  if (running.seededRouteId !== null) {
+    const links = running.routeLinks(running.seededRouteId);
+    const base = (addresses.find((a) => a.isNetwork) ?? addresses[0]!).url;
+    lines.push(`Demo route "${running.seededRouteId}" created. Its links (keep the facilitator one to yourself):`);
+    lines.push(`  facilitator: ${base}${links.facilitator.path.slice(1)}`);
+    lines.push(`  participant: ${base}${links.participant.path.slice(1)}`);
+  }
   if (running.adminTokenGenerated) {
     lines.push(`Admin token (created now, kept in ${config.dataDir}/admin-token): ${running.adminToken}`);
   } else if (!config.adminToken) {
@@ -106,12 +125,15 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-function addressesFor(host: string, port: number): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
-  const addresses = [`http://localhost:${port}/`];
+function addressesFor(host: string, port: number): Array<{ url: string; label: string; isNetwork: boolean }> {
+  const local = (url: string) => ({ url, label: url, isNetwork: false });
+  if (host !== '0.0.0.0' && host !== '::') return [local(`http://${host}:${port}/`)];
+  const addresses = [local(`http://localhost:${port}/`)];
   for (const list of Object.values(networkInterfaces())) {
     for (const entry of list ?? []) {
-      if (entry.family === 'IPv4' && !entry.internal) addresses.push(`http://${entry.address}:${port}/  (local network)`);
+      if (entry.family !== 'IPv4' || entry.internal) continue;
+      const url = `http://${entry.address}:${port}/`;
+      addresses.push({ url, label: `${url}  (local network)`, isNetwork: true });
     }
   }
   return addresses;

@@ -3,13 +3,18 @@ import type { Grant } from './access.ts';
 
 /**
  * Tokens are either the operator's admin token or signed grants: `t1.<payload>.<signature>`, where the
- * payload is base64url JSON `{ s: scope, a: 'read' | 'write', e: expiry ms | null }` and the signature an
- * HMAC-SHA256 with the server's secret. Signed tokens need no table: links keep working across restarts
- * and can be checked without touching storage on every connection.
+ * payload is base64url JSON, `{ s: scope, a: 'read' | 'write', e: expiry ms | null }` for a scoped grant or
+ * `{ r: routeId, o: role, e }` for a route role, and the signature an HMAC-SHA256 with the server's secret.
+ * Signed tokens need no table: links keep working across restarts and are checked without touching
+ * storage. The same grant always gives the same token, so a route's links are stable; withdrawing them
+ * means changing the secret (DATA_DIR/token-secret), which withdraws every link.
  */
+type WithoutKind<T> = T extends { kind: string } ? Omit<T, 'kind'> : never;
+export type MintableGrant = WithoutKind<Exclude<Grant, { kind: 'admin' }>>;
+
 export interface TokenService {
   verify(token: string | undefined): Grant | null;
-  mint(grant: { scope: string; access: 'read' | 'write'; expiresAt: number | null }): string;
+  mint(grant: MintableGrant): string;
 }
 
 const prefix = 't1';
@@ -30,8 +35,12 @@ export function createTokenService(adminToken: string, secret: Buffer): TokenSer
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
       return parsePayload(payload);
     },
-    mint({ scope, access, expiresAt }) {
-      const payload = Buffer.from(JSON.stringify({ s: scope, a: access, e: expiresAt })).toString('base64url');
+    mint(grant) {
+      const fields =
+        'scope' in grant
+          ? { s: grant.scope, a: grant.access, e: grant.expiresAt }
+          : { r: grant.routeId, o: grant.role, e: grant.expiresAt };
+      const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
       return `${prefix}.${payload}.${sign(payload)}`;
     },
   };
@@ -39,9 +48,13 @@ export function createTokenService(adminToken: string, secret: Buffer): TokenSer
 
 function parsePayload(payload: string): Grant | null {
   try {
-    const { s, a, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (typeof s !== 'string' || (a !== 'read' && a !== 'write') || !(e === null || typeof e === 'number')) return null;
-    return { kind: 'scoped', scope: s, access: a, expiresAt: e };
+    const { s, a, r, o, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (!(e === null || typeof e === 'number')) return null;
+    if (typeof s === 'string' && (a === 'read' || a === 'write')) return { kind: 'scoped', scope: s, access: a, expiresAt: e };
+    if (typeof r === 'string' && (o === 'facilitator' || o === 'participant')) {
+      return { kind: 'route', routeId: r, role: o, expiresAt: e };
+    }
+    return null;
   } catch {
     return null;
   }

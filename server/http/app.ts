@@ -5,11 +5,13 @@ import type { Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
+import type { RouteCatalog } from '../learning-routes/catalog.ts';
 import { docAccess, type AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docRoutes } from './routes/docs.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { learningRouteRoutes } from './routes/learning-routes.ts';
 import { staticRoutes } from './static.ts';
 import { syncHandler } from './sync.ts';
 
@@ -18,6 +20,7 @@ export interface AppParts {
   snapshots: Snapshots;
   policy: AccessPolicy;
   tokens: TokenService;
+  catalog: RouteCatalog;
   log: Logger;
   clientDir: string;
   maxMessageBytes: number;
@@ -46,6 +49,7 @@ export function createApp(parts: AppParts) {
   );
   app.route('/', docRoutes(parts.policy, parts.snapshots));
   app.route('/', tokenRoutes(parts.tokens));
+  app.route('/', learningRouteRoutes(parts.tokens, parts.catalog));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });

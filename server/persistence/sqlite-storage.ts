@@ -61,6 +61,10 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
   const insertUpdateAt = db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (seq, doc, data) VALUES (?, ?, ?)');
   const countRows = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE doc = ?');
+  // A range on the (doc, seq) index rather than LIKE, whose wildcards would need escaping.
+  const selectDocNames = db.prepare<[string, string], { doc: string }>(
+    'SELECT DISTINCT doc FROM updates WHERE doc >= ? AND doc < ? ORDER BY doc',
+  );
   const insertSnapshot = db.prepare<[string, number, string, string, Uint8Array]>(
     'INSERT INTO snapshots (doc, created_at, kind, label, data) VALUES (?, ?, ?, ?, ?)',
   );
@@ -103,6 +107,9 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
     },
     async countUpdates(docName) {
       return countRows.get(docName)?.n ?? 0;
+    },
+    async listDocNames(prefix) {
+      return selectDocNames.all(prefix, `${prefix}\uffff`).map((row) => row.doc);
     },
     async addSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta> {
       const { docName, createdAt, kind, label, state } = snapshot;

@@ -52,6 +52,8 @@ export interface Storage {
   compact(docName: string, upToSeq: number, mergedState: Uint8Array): Promise<void>;
   /** Number of stored update rows for a document: the compaction policy's input. */
   countUpdates(docName: string): Promise<number>;
+  /** Names of the stored documents that start with `prefix`, sorted. */
+  listDocNames(prefix: string): Promise<string[]>;
 
   addSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta>;
   listSnapshots(docName: string): Promise<SnapshotMeta[]>;

@@ -21,6 +21,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     adminToken,
     clientDir: join(dataDir, 'no-client'),
     log: silentLogger,
+    seedDemo: false,
     ...overrides,
   });
   return { ...server, wsUrl: `ws://127.0.0.1:${server.port}/sync` };

@@ -76,6 +76,21 @@ export function runStorageContract(name: string, open: () => Promise<StorageFixt
       await fixture.cleanup();
     });
 
+    describe('listing documents', () => {
+      it('lists stored document names under a prefix, sorted, and nothing else', async () => {
+        const update = recordEdits(1, [boardEdits[0]!]).updates;
+        await storage.append(
+          ['route/b', 'route/a/river', 'route/a', 'routes-index', 'other/route/x'].map((docName) => ({ docName, updates: update })),
+        );
+        expect(await storage.listDocNames('route/')).toEqual(['route/a', 'route/a/river', 'route/b']);
+        expect(await storage.listDocNames('route/a')).toEqual(['route/a', 'route/a/river']);
+        expect(await storage.listDocNames('')).toHaveLength(5);
+        expect(await storage.listDocNames('nothing/')).toEqual([]);
+        await reopen();
+        expect(await storage.listDocNames('route/')).toEqual(['route/a', 'route/a/river', 'route/b']);
+      });
+    });
+
     describe('append and load', () => {
       it('loads nothing, at sequence 0, for a document never written', async () => {
         expect(await storage.load('route/none/river')).toEqual({ updates: [], lastSeq: 0 });

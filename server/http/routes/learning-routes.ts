@@ -1,0 +1,80 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { checkDocName } from '../../../shared/doc-names.ts';
+import type { Grant } from '../../auth/access.ts';
+import type { TokenService } from '../../auth/tokens.ts';
+import { roleOn, type NewRoute, type RouteCatalog } from '../../learning-routes/catalog.ts';
+import { bearerToken } from '../doc-access.ts';
+import { apiError } from '../errors.ts';
+
+type GrantEnv = { Variables: { grant: Grant } };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `/api/routes`: the routes a token can see, creating one (admin), and a route's facilitator and
+ * participant links (its facilitator or the admin).
+ */
+export function learningRouteRoutes(tokens: TokenService, catalog: RouteCatalog): Hono<GrantEnv> {
+  const withGrant = createMiddleware<GrantEnv>(async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const grant = tokens.verify(token);
+    if (!token) throw apiError(401, 'token_missing', 'This request has no access token.');
+    if (grant === null) throw apiError(401, 'token_invalid', 'This access token is not valid. Ask the facilitator for a new link.');
+    if (grant.kind !== 'admin' && grant.expiresAt !== null && grant.expiresAt <= Date.now()) {
+      throw apiError(401, 'token_expired', 'This access token has expired. Ask the facilitator for a new link.');
+    }
+    c.set('grant', grant);
+    await next();
+  });
+
+  return new Hono<GrantEnv>()
+    .use('/api/routes', withGrant)
+    .use('/api/routes/*', withGrant)
+    .get('/api/routes', async (c) => c.json({ routes: await catalog.list(c.get('grant')) }))
+    .post('/api/routes', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+      if (c.get('grant').kind !== 'admin') throw apiError(403, 'forbidden', 'Only the admin token can create routes.');
+      const route = await catalog.create(parseNewRoute(await c.req.json().catch(() => null)));
+      return c.json({ route, links: withUrls(c, catalog.links(route.id)) }, 201);
+    })
+    .get('/api/routes/:routeId/links', async (c) => {
+      const routeId = c.req.param('routeId');
+      const checked = checkDocName(`route/${routeId}`);
+      if (!checked.ok || routeId.includes('/')) throw apiError(400, 'invalid_route_id', checked.ok ? 'Route ids have no "/".' : checked.message);
+      const role = roleOn(c.get('grant'), routeId);
+      if (role !== 'admin' && role !== 'facilitator') {
+        throw apiError(403, 'forbidden', 'Only the route’s facilitators can see its links.');
+      }
+      if (!(await catalog.exists(routeId))) throw apiError(404, 'route_not_found', 'There is no such route.');
+      return c.json(withUrls(c, catalog.links(routeId)));
+    });
+}
+
+function withUrls<K extends string>(c: Context, links: Record<K, { token: string; path: string }>) {
+  const origin = new URL(c.req.url).origin;
+  return Object.fromEntries(
+    Object.entries<{ token: string; path: string }>(links).map(([role, link]) => [role, { ...link, url: `${origin}${link.path}` }]),
+  ) as Record<K, { token: string; path: string; url: string }>;
+}
+
+function parseNewRoute(body: unknown): NewRoute {
+  if (typeof body !== 'object' || body === null) throw apiError(400, 'invalid_json', 'Send the route as a JSON object.');
+  const { title, place = '', startDate = '', endDate = '', days } = body as Record<string, unknown>;
+  if (typeof title !== 'string' || title.trim() === '' || title.length > 200) {
+    throw apiError(400, 'invalid_title', 'A route needs a title of at most 200 characters.');
+  }
+  if (typeof place !== 'string' || place.length > 200) throw apiError(400, 'invalid_place', 'The place is text of at most 200 characters.');
+  for (const [name, value] of [['startDate', startDate], ['endDate', endDate]] as const) {
+    if (typeof value !== 'string' || (value !== '' && (!isoDate.test(value) || Number.isNaN(Date.parse(value))))) {
+      throw apiError(400, 'invalid_date', `"${name}" must be a date written YYYY-MM-DD.`);
+    }
+  }
+  if (startDate !== '' && endDate !== '' && (endDate as string) < (startDate as string)) {
+    throw apiError(400, 'invalid_dates', 'The route cannot end before it starts.');
+  }
+  if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 31)) {
+    throw apiError(400, 'invalid_days', '"days" must be a whole number from 1 to 31.');
+  }
+  return { title: title.trim(), place: place.trim(), startDate: startDate as string, endDate: endDate as string, days };
+}
