@@ -5,6 +5,7 @@ import { connectClient, synced, waitFor, type TestClient } from './helpers/clien
 import { openRaw } from './helpers/raw-socket.ts';
 import { api, makeDataDir, startTestServer } from './helpers/server.ts';
 import type { Logger } from '../../server/log.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 const docName = 'route/r1/river';
 const maxMessageBytes = 64 * 1024;
@@ -31,16 +32,6 @@ function validUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, text);
   return Y.encodeStateAsUpdate(doc);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Rule B1: a bad frame closes that connection with a precise code, logs one line, applies nothing,
@@ -127,14 +118,14 @@ describe('bad input', () => {
 
   it('survives a seeded stream of random frames from many connections', async () => {
     for (const seed of [1, 2, 3, 20261123]) {
-      const random = mulberry32(seed);
+      const random = seededRandom(seed);
       const sockets = await Promise.all([...Array(10)].map(() => openRaw(server.wsUrl, docName)));
       for (const { socket } of sockets) {
-        const length = Math.floor(random() * 64);
-        const garbage = new Uint8Array(length).map(() => Math.floor(random() * 256));
+        const length = random.int(64);
+        const garbage = random.bytes(length);
         // Half of the frames look like sync or awareness messages so the fuzz reaches the deeper decoders.
-        if (length > 2 && random() < 0.5) garbage[0] = random() < 0.5 ? 0 : 1;
-        if (length > 2 && garbage[0] === 0) garbage[1] = Math.floor(random() * 3);
+        if (length > 2 && random.next() < 0.5) garbage[0] = random.int(2);
+        if (length > 2 && garbage[0] === 0) garbage[1] = random.int(3);
         socket.send(garbage);
       }
       await Promise.all(sockets.map(({ socket, outcome }) => {

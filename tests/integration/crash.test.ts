@@ -2,18 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
 import { startChildServer, type ChildServer } from './helpers/child-server.ts';
 import { makeDataDir } from './helpers/server.ts';
-
-/** A tiny seeded PRNG (mulberry32) so that each round kills the server at a reproducible point. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 // Rule D1 (README, durability): every update that any client has received survives kill -9 of the server.
 describe('durability across kill -9', () => {
@@ -31,7 +20,7 @@ describe('durability across kill -9', () => {
   });
 
   it('keeps every update another client received, over several rounds', async () => {
-    const random = seeded(20261123);
+    const random = seededRandom(20261123);
     const docName = 'route/crash/river';
     const everReceived = new Set<string>();
     const rounds = 5;
@@ -43,7 +32,7 @@ describe('durability across kill -9', () => {
       clients.push(writer, observer);
       await Promise.all([synced(writer), synced(observer)]);
 
-      const killAfter = 50 + Math.floor(random() * 150);
+      const killAfter = 50 + random.int(150);
       const received = observer.doc.getMap<number>('cards');
       let receivedAtKill: string[] | null = null;
       const receivedBefore = received.size;

@@ -14,7 +14,7 @@ import {
   type ClientMessage,
   type DecodeResult,
 } from '../../../../server/protocol/messages.ts';
-import { seededRandom, type Random } from '../../helpers/seeded-random.ts';
+import { seededRandom, type Random } from '../../../helpers/seeded-random.ts';
 
 /** Messages built the way y-websocket clients build them, so the tests do not share our encoder's mistakes. */
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {

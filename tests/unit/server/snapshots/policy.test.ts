@@ -6,7 +6,7 @@ import {
   selectExpiredSnapshots,
   type SnapshotPolicy,
 } from '../../../../server/snapshots/policy.ts';
-import { seededRandom } from '../../helpers/seeded-random.ts';
+import { seededRandom } from '../../../helpers/seeded-random.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;

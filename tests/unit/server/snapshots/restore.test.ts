@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { restoreState } from '../../../../server/snapshots/restore.ts';
 import { documentToJSON, getRoot, type RootKind } from '../../../../server/snapshots/root-types.ts';
-import { seededRandom, type Random } from '../../helpers/seeded-random.ts';
+import { seededRandom, type Random } from '../../../helpers/seeded-random.ts';
 
 /** The roots these tests use, with their kinds, so the oracle below does not rely on detectRootKind. */
 const schema: Record<string, RootKind> = { grid: 'map', cards: 'array', notes: 'text', prosemirror: 'xml' };
