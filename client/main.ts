@@ -1,10 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { locale, t } from './lib/i18n/messages.ts';
+import { takeTokenFromAddress } from './lib/connection/token.ts';
+import { applyDocumentLanguage } from './lib/i18n/locale.svelte.ts';
+import { routeIdOfPath } from './lib/routing/pages.ts';
 import './styles/app.css';
 
-document.documentElement.lang = locale;
-document.title = t('app.title');
+// Before anything else reads the address, so the token never lingers in the address bar.
+takeTokenFromAddress(routeIdOfPath);
+applyDocumentLanguage();
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

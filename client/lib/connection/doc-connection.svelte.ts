@@ -1,42 +1,70 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hasMessage, t } from '../i18n/messages.ts';
 import { fetchAccess } from './access.ts';
+import { UnsentCounter } from './unsent-counter.ts';
 
 export type ConnectionState =
   | { status: 'connecting' }
   | { status: 'connected' }
   | { status: 'reconnecting' }
+  | { status: 'offline' }
   | { status: 'refused'; message: string };
 
+export type ConnectionStatus = ConnectionState['status'];
+
 /**
- * One document, its stock y-websocket provider, and a visible state. The provider retries on its own
- * with backoff; this wrapper only adds what it cannot know: whether a failed attempt was a refusal,
- * in which case retrying is pointless and the person needs to be told why.
+ * One document: the stock y-websocket provider for the server, y-indexeddb for this device, and a
+ * visible state. The provider retries on its own with backoff; this class adds what it cannot know:
+ * whether a failed attempt was a refusal (then retrying is pointless and the person is told why), whether
+ * the device is offline, and how many local changes the server has not confirmed yet.
  */
 export class DocConnection {
   readonly doc = new Y.Doc();
   readonly docName: string;
   readonly provider: WebsocketProvider;
-  readonly #token: string | null;
+  readonly persistence: IndexeddbPersistence;
   state = $state<ConnectionState>({ status: 'connecting' });
   /** Known once the server has answered an access check; until then writing is allowed optimistically. */
   access = $state<'read' | 'write' | 'unknown'>('unknown');
+  /** Local changes made since the server last had everything; kept across reloads made offline. */
+  unsent = $state(0);
+  /** The content is on screen: from this device's copy or from the server, whichever came first. */
+  isLoaded = $state(false);
+  /** Resolves the first time this document is in sync with the server, e.g. to add defaults only then. */
+  readonly whenSynced: Promise<void>;
+  readonly #token: string | null;
+  readonly #unsentCounter: UnsentCounter;
   #checkingAccess = false;
+  #releaseListeners: () => void;
 
   constructor(docName: string, token: string | null, syncBaseUrl: string) {
     this.docName = docName;
     this.#token = token;
+    this.#unsentCounter = new UnsentCounter(docName);
+    this.unsent = this.#unsentCounter.count;
+    this.persistence = new IndexeddbPersistence(docName, this.doc);
+    void this.persistence.whenSynced.then(() => (this.isLoaded = true));
     this.provider = new WebsocketProvider(syncBaseUrl, docName, this.doc, {
       params: token ? { token } : {},
+      connect: navigator.onLine,
     });
-    // Connected means synced: the board on screen is the server's, not an empty or stale copy.
+    if (!navigator.onLine) this.state = { status: 'offline' };
+    let synced: () => void = () => {};
+    this.whenSynced = new Promise((resolve) => (synced = resolve));
+
+    // Connected means synced: the content on screen is the server's, not an empty or stale copy.
     this.provider.on('sync', (isSynced) => {
-      if (isSynced && this.state.status !== 'refused') this.state = { status: 'connected' };
+      if (!isSynced || this.state.status === 'refused') return;
+      this.state = { status: 'connected' };
+      this.isLoaded = true;
+      this.unsent = this.#unsentCounter.reset();
+      synced();
     });
     this.provider.on('connection-close', (event) => {
-      // Only the first attempt is "connecting"; after any close the provider's retries are reconnects.
-      if (this.state.status !== 'refused') this.state = { status: 'reconnecting' };
+      if (this.state.status !== 'refused') this.state = { status: navigator.onLine ? 'reconnecting' : 'offline' };
       // `wsconnected` still describes the socket that just closed. One that never opened was most
       // likely refused at the upgrade; `event` is null when we closed it ourselves.
       const neverOpened = !this.provider.wsconnected;
@@ -44,8 +72,19 @@ export class DocConnection {
     });
     // 44xx close codes: the server withdrew access mid-connection and the provider has stopped.
     this.provider.on('closed', ({ reason }) => void this.#checkAccess(reason));
+
+    const countLocal = (_update: Uint8Array, origin: unknown): void => {
+      const isLocal = origin !== this.provider && origin !== this.persistence;
+      if (isLocal && !this.provider.synced) this.unsent = this.#unsentCounter.increment();
+    };
+    this.doc.on('update', countLocal);
+    this.#releaseListeners = this.#followNetwork();
     // Asked up front too: it tells a read-only token apart before anyone tries to write.
-    void this.#checkAccess(null);
+    if (navigator.onLine) void this.#checkAccess(null);
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
   }
 
   get canWrite(): boolean {
@@ -53,8 +92,34 @@ export class DocConnection {
   }
 
   destroy(): void {
+    this.#releaseListeners();
     this.provider.destroy();
+    // Destroying the doc also closes the IndexedDB persistence, after its pending writes.
     this.doc.destroy();
+  }
+
+  /**
+   * The browser knows before the socket does that the network is gone (a socket can take its 30 s
+   * watchdog to notice), and retrying while offline only burns battery. Back online: reconnect at once.
+   */
+  #followNetwork(): () => void {
+    const goOffline = (): void => {
+      if (this.state.status === 'refused') return;
+      this.provider.disconnect();
+      this.state = { status: 'offline' };
+    };
+    const goOnline = (): void => {
+      if (this.state.status === 'refused') return;
+      this.state = { status: 'reconnecting' };
+      this.provider.connect();
+      void this.#checkAccess(null);
+    };
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+    };
   }
 
   /**

@@ -1,0 +1,3 @@
+export { defineMessages, type Message, type MessageParams, type Translation } from './define-messages.ts';
+export { applyDocumentLanguage, getLocale, locales, setLocale, type Locale } from './locale.svelte.ts';
+export { hasMessage, localeNames, t } from './messages.ts';

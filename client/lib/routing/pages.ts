@@ -1,0 +1,39 @@
+/** The app's pages and their addresses. A route's pages live under `/r/<routeId>/`. */
+export type Page =
+  | { name: 'home' }
+  | { name: 'setup'; routeId: string }
+  | { name: 'river'; routeId: string }
+  | { name: 'screen'; routeId: string }
+  | { name: 'not-found' };
+
+type RoutePageName = Extract<Page, { routeId: string }>['name'];
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen'];
+
+/** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
+const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function parsePath(pathname: string): Page {
+  const parts = pathname.split('/').filter((part) => part !== '');
+  if (parts.length === 0) return { name: 'home' };
+  const [prefix, rawId, pageName, ...rest] = parts;
+  let routeId: string;
+  try {
+    routeId = decodeURIComponent(rawId ?? '');
+  } catch {
+    return { name: 'not-found' };
+  }
+  const page = routePages.find((name) => name === pageName);
+  if (prefix !== 'r' || !routeIdPattern.test(routeId) || !page || rest.length > 0) return { name: 'not-found' };
+  return { name: page, routeId };
+}
+
+/** The route whose page this address is, so a token arriving with it is kept for that route. */
+export function routeIdOfPath(pathname: string): string | null {
+  const page = parsePath(pathname);
+  return 'routeId' in page ? page.routeId : null;
+}
+
+export function pathOf(page: Page): string {
+  if (page.name === 'home' || page.name === 'not-found') return '/';
+  return `/r/${encodeURIComponent(page.routeId)}/${page.name}`;
+}
