@@ -1,5 +1,4 @@
 const storageKey = 'tributary.tokens';
-/** The token that came without a route (an admin's `/?token=`), used where no route-scoped one is kept. */
 const anyRoute = '*';
 
 type TokenStore = Record<string, string>;
@@ -15,12 +14,12 @@ function readStore(): TokenStore {
 
 /**
  * Keeps a token on this device: per route, because a facilitator may hold links to several routes
- * while a participant holds one, and the latest one also as the fallback for pages without their own.
+ * while a participant holds one; a token that came without a route (an admin's) serves every route
+ * that has none of its own.
  */
 export function keepToken(token: string, routeId: string | null): void {
   const store = readStore();
-  if (routeId !== null) store[routeId] = token;
-  store[anyRoute] = token;
+  store[routeId ?? anyRoute] = token;
   localStorage.setItem(storageKey, JSON.stringify(store));
 }
 
