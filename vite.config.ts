@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { serviceWorker } from './client/sw/build-plugin.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 // `npm run dev` starts the server with the same environment, so both agree on its port.
@@ -10,7 +11,7 @@ export default defineConfig({
   // Absolute: Vite resolves a relative root against the working directory, not this file.
   root: `${repoRoot}client`,
   // All Svelte options live here; there is no svelte.config.js.
-  plugins: [svelte({ configFile: false })],
+  plugins: [svelte({ configFile: false }), serviceWorker()],
   build: {
     outDir: `${repoRoot}dist/client`,
     emptyOutDir: true,

@@ -27,7 +27,10 @@ export class DocConnection {
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
   state = $state<ConnectionState>({ status: 'connecting' });
-  /** Known once the server has answered an access check; until then writing is allowed optimistically. */
+  /**
+   * What the server last said this token may do here, remembered so that a page reloaded offline offers
+   * what it did before; 'unknown' until the first answer, and writing is allowed optimistically meanwhile.
+   */
   access = $state<'read' | 'write' | 'unknown'>('unknown');
   /** Local changes made since the server last had everything; kept across reloads made offline. */
   unsent = $state(0);
@@ -45,6 +48,7 @@ export class DocConnection {
     this.#token = token;
     this.#unsentCounter = new UnsentCounter(docName);
     this.unsent = this.#unsentCounter.count;
+    this.access = rememberedAccess(docName, token);
     this.persistence = new IndexeddbPersistence(docName, this.doc);
     void this.persistence.whenSynced.then(() => (this.isLoaded = true));
     this.provider = new WebsocketProvider(syncBaseUrl, docName, this.doc, {
@@ -134,6 +138,7 @@ export class DocConnection {
       const answer = await fetchAccess(this.docName, this.#token);
       if (answer.kind === 'granted') {
         this.access = answer.level;
+        rememberAccess(this.docName, this.#token, answer.level);
         if (closeReason !== null) this.#refuse(t('refusal.closed', { reason: closeReason }));
       } else if (answer.kind === 'refused') {
         const key = `refusal.${answer.error}`;
@@ -150,4 +155,21 @@ export class DocConnection {
     this.provider.disconnect();
     this.state = { status: 'refused', message };
   }
+}
+
+/** Per document, with the token it was for: another link on this device may grant something else. */
+const accessKey = (docName: string): string => `tributary.access.${docName}`;
+
+function rememberedAccess(docName: string, token: string | null): 'read' | 'write' | 'unknown' {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(accessKey(docName)) ?? 'null');
+    const { level, token: forToken } = (stored ?? {}) as { level?: unknown; token?: unknown };
+    return forToken === token && (level === 'read' || level === 'write') ? level : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function rememberAccess(docName: string, token: string | null, level: 'read' | 'write'): void {
+  localStorage.setItem(accessKey(docName), JSON.stringify({ token, level }));
 }

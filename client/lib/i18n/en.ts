@@ -40,6 +40,8 @@ export const en = {
   'identity.save': 'Continue',
   'identity.later': 'Later',
   'identity.edit': 'Change your name',
+  'update.ready': 'A new version of Tributary is ready. Your work is saved.',
+  'update.reload': 'Reload',
   'page.loading': 'Loading…',
   'page.notFound': 'There is no page at this address.',
   'page.loadFailed': 'This page could not be loaded. Check the connection and reload.',

@@ -39,6 +39,8 @@ export const lo: Translation<typeof en> = {
   'identity.save': 'ສືບຕໍ່',
   'identity.later': 'ພາຍຫຼັງ',
   'identity.edit': 'ປ່ຽນຊື່',
+  'update.ready': 'Tributary ມີລຸ້ນໃໝ່ແລ້ວ. ວຽກຂອງທ່ານຖືກບັນທຶກໄວ້ແລ້ວ.',
+  'update.reload': 'ໂຫຼດຄືນ',
   'page.loading': 'ກຳລັງໂຫຼດ…',
   'page.notFound': 'ບໍ່ມີໜ້ານີ້.',
   'page.loadFailed': 'ໂຫຼດໜ້ານີ້ບໍ່ໄດ້. ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລະ ໂຫຼດຄືນ.',

@@ -39,6 +39,8 @@ export const vi: Translation<typeof en> = {
   'identity.save': 'Tiếp tục',
   'identity.later': 'Để sau',
   'identity.edit': 'Đổi tên',
+  'update.ready': 'Đã có phiên bản mới của Tributary. Công việc của bạn đã được lưu.',
+  'update.reload': 'Tải lại',
   'page.loading': 'Đang tải…',
   'page.notFound': 'Không có trang nào ở địa chỉ này.',
   'page.loadFailed': 'Không tải được trang này. Hãy kiểm tra kết nối và tải lại.',
