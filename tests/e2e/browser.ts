@@ -26,7 +26,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Kept under test-artifacts/ for people to look at; `fullPage: false` for the window as the person sees it. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await mkdir(artifactsDir, { recursive: true });
-  await page.screenshot({ path: `${artifactsDir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${artifactsDir}/${name}.png`, fullPage: options.fullPage ?? true });
 }

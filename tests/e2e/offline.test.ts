@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './browser.ts';
+import { openPerson, waitForStatus } from './people.ts';
+import { adminToken, startTestServer, type TestServer } from './server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function groupNames(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="groups-item"] input', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+}
+
+test('an edit made offline survives a reload made offline and reaches the others on reconnect', async () => {
+  const ana = await openPerson(browser, server, { name: 'Ana', path: '/r/laos-2013/setup', token: adminToken });
+  const binh = await openPerson(browser, server, { name: 'Binh', path: '/r/laos-2013/setup', token: adminToken });
+  await waitForStatus(ana.page, 'connected');
+  await waitForStatus(binh.page, 'connected');
+  // The app shell must be cached before the network goes.
+  await ana.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await ana.context.setOffline(true);
+  await waitForStatus(ana.page, 'offline');
+  await ana.page.getByTestId('groups-add').click();
+  await ana.page.locator('[data-testid="groups-item"]').last().locator('input').fill('Written offline');
+  await ana.page.locator('[data-testid="connection-status"][data-unsent="2"]').waitFor();
+  await ana.page.getByTestId('unsent').getByText('2 changes not sent yet').waitFor();
+  await ana.page.getByTestId('section-groups').scrollIntoViewIfNeeded();
+  await screenshot(ana.page, 'offline-unsent', { fullPage: false });
+
+  // Playwright's offline mode does not reach a service worker's own requests, so the server goes away
+  // too: the reload below can only come from the cache.
+  await server.pause();
+  await ana.page.reload();
+  await waitForStatus(ana.page, 'offline');
+  await expect.poll(() => groupNames(ana.page)).toContain('Written offline');
+  await ana.page.locator('[data-testid="connection-status"][data-unsent="2"]').waitFor();
+  // Still a facilitator's page: what the server granted before is remembered.
+  await ana.page.getByTestId('groups-add').waitFor();
+  await ana.page.getByTestId('section-groups').scrollIntoViewIfNeeded();
+  await screenshot(ana.page, 'offline-after-reload', { fullPage: false });
+
+  await server.resume();
+  await ana.context.setOffline(false);
+  await waitForStatus(ana.page, 'connected');
+  expect(await ana.page.getByTestId('connection-status').getAttribute('data-unsent')).toBe('0');
+  await waitForStatus(binh.page, 'connected');
+  await expect.poll(() => groupNames(binh.page), { timeout: 10_000 }).toContain('Written offline');
+
+  // Edits flow both ways again.
+  await binh.page.locator('[data-testid="groups-item"]').first().locator('input').fill('Group 1 (Binh)');
+  await expect.poll(() => groupNames(ana.page)).toContain('Group 1 (Binh)');
+  await binh.page.getByTestId('section-groups').scrollIntoViewIfNeeded();
+  await screenshot(binh.page, 'offline-merged', { fullPage: false });
+});
