@@ -113,7 +113,8 @@ export class DocConnection {
       this.state = { status: 'offline' };
     };
     const goOnline = (): void => {
-      if (this.state.status === 'refused') return;
+      // A network change can report "online" while the socket never dropped; then nothing changes.
+      if (this.state.status === 'refused' || this.provider.wsconnected) return;
       this.state = { status: 'reconnecting' };
       this.provider.connect();
       void this.#checkAccess(null);
