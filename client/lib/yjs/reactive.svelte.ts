@@ -2,29 +2,11 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 
-/**
- * The one bridge from Yjs to Svelte. Reading `items` inside an effect or template subscribes; the
+/*
+ * The one bridge from Yjs to Svelte. Reading a value inside an effect or template subscribes; the
  * observer is attached only while something reads it and removed when the last reader goes, so
  * components never call `observe` and cannot leak observers.
  */
-export class ReactiveArray<T> {
-  readonly #array: Y.Array<T>;
-  readonly #subscribe: () => void;
-
-  constructor(array: Y.Array<T>) {
-    this.#array = array;
-    this.#subscribe = createSubscriber((update) => {
-      const observer = (): void => update();
-      array.observe(observer);
-      return () => array.unobserve(observer);
-    });
-  }
-
-  get items(): T[] {
-    this.#subscribe();
-    return this.#array.toArray();
-  }
-}
 
 /**
  * A value computed from a Y type and everything inside it (a Y.Array of Y.Maps, a Y.Map of records):
