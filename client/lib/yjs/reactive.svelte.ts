@@ -63,6 +63,8 @@ export class ReactiveAwareness<State> {
   }
 }
 
+type RecordMap = Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep'> & { keys(): IterableIterator<string> };
+
 /**
  * A Y.Map of records (Y.Maps of plain fields, such as the river's cards) as plain values, kept current
  * one record at a time: a change re-reads only the records it touched and the others keep their object
@@ -70,14 +72,15 @@ export class ReactiveAwareness<State> {
  * null for a key that holds no valid record.
  */
 export class ReactiveRecordMap<T> {
-  readonly #map: Y.Map<unknown>;
+  readonly #map: RecordMap;
   readonly #read: (key: string) => T | null;
   readonly #subscribe: () => void;
-  #records = new Map<string, T>();
+  /** A plain object, not a Map: reactivity comes from the subscriber, and SvelteMap would add a second layer. */
+  #records: Record<string, T> = {};
   #values: T[] | null = null;
   #isObserved = false;
 
-  constructor(map: Y.Map<unknown>, read: (key: string) => T | null) {
+  constructor(map: RecordMap, read: (key: string) => T | null) {
     this.#map = map;
     this.#read = read;
     this.#subscribe = createSubscriber((update) => {
@@ -86,7 +89,7 @@ export class ReactiveRecordMap<T> {
       const observer = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
         for (const event of events) {
           // A record added or removed shows on the map itself; a field changed, on the record below it.
-          const keys = event.target === map ? [...event.keys.keys()] : [event.path[0]];
+          const keys = event.path.length === 0 ? [...event.keys.keys()] : [event.path[0]];
           for (const key of keys) if (typeof key === 'string') this.#reread(key);
         }
         this.#values = null;
@@ -105,18 +108,18 @@ export class ReactiveRecordMap<T> {
     this.#subscribe();
     // Unobserved, nothing would tell the records they went stale.
     if (!this.#isObserved) this.#readAll();
-    return (this.#values ??= [...this.#records.values()]);
+    return (this.#values ??= Object.values(this.#records));
   }
 
   #readAll(): void {
-    this.#records = new Map();
+    this.#records = {};
     for (const key of this.#map.keys()) this.#reread(key);
     this.#values = null;
   }
 
   #reread(key: string): void {
     const record = this.#read(key);
-    if (record === null) this.#records.delete(key);
-    else this.#records.set(key, record);
+    if (record === null) delete this.#records[key];
+    else this.#records[key] = record;
   }
 }

@@ -1,0 +1,156 @@
+import { tick } from 'svelte';
+import { BoardView } from './board/board-view.svelte.ts';
+import { CardFilters } from './board/filters.svelte.ts';
+import { BoardGestures } from './board/gestures.svelte.ts';
+import { handleBoardKey } from './board/keyboard.ts';
+import { computeLayout, type BoardLayout, type LayoutParams } from './board/layout.ts';
+import { riverShape } from './board/river-shape.ts';
+import { Selection } from './board/selection.svelte.ts';
+import { RiverData } from './river-data.svelte.ts';
+import { RiverEdits } from './river-edits.svelte.ts';
+import { RiverPeople } from './river-presence.svelte.ts';
+
+export const boardParams: LayoutParams = {
+  cardWidth: 184,
+  cardHeight: 112,
+  gap: 10,
+  padding: 14,
+  labelWidth: 200,
+  headerHeight: 84,
+  riverHeight: 200,
+  minColumnWidth: 410,
+  maxPerRow: 4,
+  rowRatio: 2,
+  outflowWidth: 400,
+  addSlot: true,
+};
+export const boardFontSize = 14;
+
+/** A card being written on the board: an existing one, or a new one at the end of a cell. */
+export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; streamId: string; dayId: string };
+
+/**
+ * Everything one person's river board holds, for the components to show: the documents, this tab's
+ * edits and undo, the view, selection, filters, gestures and who else is here.
+ */
+export class RiverBoard {
+  readonly data: RiverData;
+  readonly edits: RiverEdits;
+  readonly people: RiverPeople;
+  readonly view = new BoardView();
+  readonly selection = new Selection();
+  readonly filters = new CardFilters();
+  readonly gestures: BoardGestures;
+  editing = $state<Editing | null>(null);
+  dialog = $state<'add' | 'move' | null>(null);
+  #previous: BoardLayout | undefined;
+  #hasShownStart = false;
+  readonly #stop: () => void;
+
+  readonly shown = $derived.by(() => this.filters.apply(this.data.cards));
+  readonly layout: BoardLayout = $derived.by(() => {
+    const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.shown }, boardParams, this.#previous);
+    this.#previous = layout;
+    return layout;
+  });
+  readonly shape = $derived.by(() => riverShape(this.layout, this.data.streams, this.data.cards, this.data.teams));
+
+  constructor(routeId: string) {
+    this.data = new RiverData(routeId);
+    this.edits = new RiverEdits(this.data.riverDoc);
+    this.people = new RiverPeople(this.data.river.awareness);
+    this.gestures = new BoardGestures({
+      view: this.view,
+      selection: this.selection,
+      layout: () => this.layout,
+      canEdit: () => this.canEdit,
+      move: (ids, to) => this.edits.move(ids, to),
+      pointerAt: (point) => this.people.pointerAt(point),
+    });
+    this.#stop = $effect.root(() => {
+      $effect(() => this.people.shareSelection(this.selection.list));
+      $effect(() => {
+        const { byId } = this.layout;
+        this.selection.keepOnly((id) => byId.has(id));
+      });
+      $effect(() => {
+        if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0 || this.data.days.length === 0) return;
+        this.#hasShownStart = true;
+        this.view.showStart(this.content, 0.8);
+      });
+    });
+  }
+
+  get canEdit(): boolean {
+    return this.data.canWrite;
+  }
+
+  get content(): { x: number; y: number; width: number; height: number } {
+    return { x: 0, y: 0, width: this.layout.width, height: this.shape.bottom };
+  }
+
+  keydown = (event: KeyboardEvent): void => {
+    const used = handleBoardKey(event, {
+      layout: () => this.layout,
+      selection: this.selection,
+      canEdit: () => this.canEdit,
+      focus: (id) => void this.focus(id),
+      edit: (id) => (this.editing = { kind: 'edit', id }),
+      move: (ids, to) => this.edits.move(ids, to),
+      remove: (ids) => this.edits.remove(ids),
+      cancelGesture: () => this.gestures.cancel(),
+    });
+    if (used) event.preventDefault();
+  };
+
+  /** Brings a card into view, waits for it to be rendered there, and gives it the keyboard focus. */
+  async focus(id: string): Promise<void> {
+    await tick();
+    const placement = this.layout.byId.get(id);
+    if (!placement) return;
+    this.view.reveal({ x: placement.x, y: placement.y, width: boardParams.cardWidth, height: boardParams.cardHeight });
+    await tick();
+    document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** Saves what the editor holds; a new card's editor opens again below it when `more` is asked for. */
+  finishEditing(text: string, more: boolean): void {
+    const editing = this.editing;
+    this.editing = null;
+    if (!editing || !this.canEdit) return;
+    if (editing.kind === 'edit') {
+      if (text !== '' && text !== this.data.riverDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
+      void this.focus(editing.id);
+    } else if (text !== '') {
+      const id = this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId });
+      if (more) this.editing = editing;
+      else {
+        this.selection.only(id);
+        void this.focus(id);
+      }
+    }
+  }
+
+  /** Where a new card most likely goes: the filtered or focused cell, else today's day, else the first. */
+  suggestedCell(): { streamId: string; dayId: string } {
+    const active = this.selection.active === null ? undefined : this.layout.byId.get(this.selection.active)?.card;
+    // Canadian English writes dates as YYYY-MM-DD, in the local time zone: today as route days are dated.
+    const today = new Intl.DateTimeFormat('en-CA').format(Date.now());
+    const days = this.data.days;
+    return {
+      streamId: this.filters.streamId || active?.streamId || this.data.streams[0]?.id || '',
+      dayId: this.filters.dayId || active?.dayId || days.find((day) => day.date === today)?.id || days[0]?.id || '',
+    };
+  }
+
+  fit(): void {
+    this.view.fit(this.content, 16, 1.5);
+  }
+
+  destroy(): void {
+    this.#stop();
+    this.people.destroy();
+    this.edits.destroy();
+    this.data.destroy();
+  }
+}

@@ -1,0 +1,73 @@
+import { openDoc } from '../../lib/connection/open-doc.ts';
+import { ReactiveDeep, ReactiveRecordMap } from '../../lib/yjs/reactive.svelte.ts';
+import { riverDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { defaultStreams, RiverDoc, type Card, type Stream } from '../../../shared/schema/river.ts';
+import { RouteDoc, type Day, type RouteSetup, type Team } from '../../../shared/schema/route.ts';
+
+/**
+ * A route's river as the board and the room screen read it: the route document (days, teams; only
+ * read here) and the river document (streams, cards), both live.
+ */
+export class RiverData {
+  readonly routeId: string;
+  readonly route;
+  readonly river;
+  readonly routeDoc: RouteDoc;
+  readonly riverDoc: RiverDoc;
+  readonly #cards: ReactiveRecordMap<Card>;
+  readonly #streams: ReactiveDeep<Stream[]>;
+  readonly #days: ReactiveDeep<Day[]>;
+  readonly #teams: ReactiveDeep<Team[]>;
+  readonly #setup: ReactiveDeep<RouteSetup>;
+
+  constructor(routeId: string) {
+    this.routeId = routeId;
+    this.route = openDoc(routeDocName(routeId));
+    this.river = openDoc(riverDocName(routeId));
+    const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
+    const riverDoc = (this.riverDoc = new RiverDoc(this.river.doc));
+    this.#cards = new ReactiveRecordMap<Card>(riverDoc.cardsMap, (id) => {
+      const card = riverDoc.card(id);
+      return card && card.id !== '' ? card : null;
+    });
+    this.#streams = new ReactiveDeep(riverDoc.streamsArray, () => riverDoc.streams());
+    this.#days = new ReactiveDeep(routeDoc.list('days'), () => routeDoc.read('days'));
+    this.#teams = new ReactiveDeep(routeDoc.list('teams'), () => routeDoc.read('teams'));
+    this.#setup = new ReactiveDeep(routeDoc.setupMap, () => routeDoc.readSetup());
+  }
+
+  get cards(): Card[] {
+    return this.#cards.values;
+  }
+
+  /** A river not given its streams yet shows the default ones; cards name streams by these ids. */
+  get streams(): Stream[] {
+    const streams = this.#streams.value;
+    return streams.length > 0 ? streams : defaultStreams;
+  }
+
+  get days(): Day[] {
+    return this.#days.value;
+  }
+
+  get teams(): Team[] {
+    return this.#teams.value;
+  }
+
+  get setup(): RouteSetup {
+    return this.#setup.value;
+  }
+
+  get isLoaded(): boolean {
+    return this.route.isLoaded && this.river.isLoaded;
+  }
+
+  get canWrite(): boolean {
+    return this.river.canWrite;
+  }
+
+  destroy(): void {
+    this.route.destroy();
+    this.river.destroy();
+  }
+}

@@ -1,0 +1,65 @@
+import { ReactiveAwareness } from '../../lib/yjs/reactive.svelte.ts';
+import { BoardView } from '../river/board/board-view.svelte.ts';
+import { computeLayout, type BoardLayout, type LayoutParams } from '../river/board/layout.ts';
+import { riverShape } from '../river/board/river-shape.ts';
+import { RiverData } from '../river/river-data.svelte.ts';
+
+/** Larger cards and type than the board, and wide cells: a 16:9 projector seen from the back of the room. */
+export const screenParams: LayoutParams = {
+  cardWidth: 220,
+  cardHeight: 144,
+  gap: 12,
+  padding: 16,
+  labelWidth: 210,
+  headerHeight: 104,
+  riverHeight: 260,
+  minColumnWidth: 252,
+  maxPerRow: 6,
+  rowRatio: 0.6,
+  outflowWidth: 440,
+  addSlot: false,
+};
+export const screenFontSize = 18;
+
+/**
+ * The room screen: the river, read only, always fitted to the projector, following every change.
+ * It joins the river's awareness without a person, so it is not counted among those present.
+ */
+export class RoomScreen {
+  readonly data: RiverData;
+  readonly view = new BoardView();
+  readonly #awareness: ReactiveAwareness<{ user: unknown }>;
+  #previous: BoardLayout | undefined;
+  readonly #stop: () => void;
+
+  readonly layout: BoardLayout = $derived.by(() => {
+    const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.data.cards }, screenParams, this.#previous);
+    this.#previous = layout;
+    return layout;
+  });
+  readonly shape = $derived.by(() => riverShape(this.layout, this.data.streams, this.data.cards, this.data.teams));
+
+  constructor(routeId: string) {
+    this.data = new RiverData(routeId);
+    this.#awareness = new ReactiveAwareness(this.data.river.awareness);
+    this.#stop = $effect.root(() => {
+      // Refit whenever the river grows or the window changes: nobody pans a projector.
+      $effect(() => this.view.fit({ x: 0, y: 0, width: this.layout.width, height: this.shape.bottom }, 24, 1.6));
+    });
+  }
+
+  /** People on the river board right now, each browser tab with a name counted once. */
+  get people(): number {
+    const ids = this.#awareness.states.flatMap(({ state }) => (isPerson(state.user) ? [state.user.id] : []));
+    return ids.filter((id, i) => ids.indexOf(id) === i).length;
+  }
+
+  destroy(): void {
+    this.#stop();
+    this.data.destroy();
+  }
+}
+
+function isPerson(user: unknown): user is { id: string } {
+  return typeof user === 'object' && user !== null && typeof (user as { id?: unknown }).id === 'string';
+}
