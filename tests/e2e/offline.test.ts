@@ -41,6 +41,8 @@ test('an edit made offline survives a reload made offline and reaches the others
   // Playwright's offline mode does not reach a service worker's own requests, so the server goes away
   // too: the reload below can only come from the cache.
   await server.pause();
+  // The one still online sees the lost server as a reconnect, not as being offline.
+  await waitForStatus(binh.page, 'reconnecting');
   await ana.page.reload();
   await waitForStatus(ana.page, 'offline');
   await expect.poll(() => groupNames(ana.page)).toContain('Written offline');
