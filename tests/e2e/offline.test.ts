@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser.ts';
@@ -64,4 +66,15 @@ test('an edit made offline survives a reload made offline and reaches the others
   await expect.poll(() => groupNames(ana.page)).toContain('Group 1 (Binh)');
   await binh.page.getByTestId('section-groups').scrollIntoViewIfNeeded();
   await screenshot(binh.page, 'offline-merged', { fullPage: false });
+});
+
+test('the service worker precaches exactly this build’s files and is always revalidated', async () => {
+  const response = await fetch(`${server.url}/sw.js`);
+  expect(response.headers.get('cache-control')).toBe('no-cache');
+  const source = await response.text();
+  const precache = JSON.parse(/^const precache = (.*);$/m.exec(source)![1]!) as { version: string; files: string[] };
+  const built = await readdir(fileURLToPath(new URL('../../dist/client/assets', import.meta.url)));
+  expect(precache.files.toSorted()).toEqual(built.map((name) => `/assets/${name}`).toSorted());
+  expect(precache.files.some((file) => file.endsWith('.woff2'))).toBe(true);
+  expect(source).toContain(precache.version);
 });
