@@ -47,7 +47,7 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 76
     await waitForStatus(page, 'connected');
 
     await switchLanguage(page, 'lo');
-    await page.getByRole('heading', { name: 'ວັນ ແລະ ກຳນົດການ' }).waitFor();
+    await page.getByRole('heading', { name: 'ມື້ ແລະ ກຳນົດການ' }).waitFor();
     await page.getByText('ເຊື່ອມຕໍ່ແລ້ວ').waitFor();
     expect(await usesShippedFont(page, 'ກ')).toBe(true);
     await screenshot(page, `lao-setup-${size}`, { fullPage: false });

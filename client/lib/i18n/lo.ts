@@ -19,7 +19,7 @@ export const lo: Translation<typeof en> = {
   'connection.connecting': 'ກຳລັງເຊື່ອມຕໍ່…',
   'connection.connected': 'ເຊື່ອມຕໍ່ແລ້ວ',
   'connection.reconnecting': 'ກຳລັງເຊື່ອມຕໍ່ຄືນ…',
-  'connection.offline': 'ບໍ່ມີອິນເຕີເນັດ',
+  'connection.offline': 'ຂາດການເຊື່ອມຕໍ່',
   'connection.refused': 'ບໍ່ມີສິດເຂົ້າເຖິງ',
   'connection.unsent': '{count} ການປ່ຽນແປງຍັງບໍ່ໄດ້ສົ່ງ',
   'connection.keptHere': 'ການປ່ຽນແປງຂອງທ່ານຖືກເກັບໄວ້ໃນເຄື່ອງນີ້ ແລະ ຈະຖືກສົ່ງເມື່ອເຊື່ອມຕໍ່ໄດ້ຄືນ.',

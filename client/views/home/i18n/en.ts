@@ -15,7 +15,6 @@ export const en = {
   'home.openSetup': 'Set up',
   'home.openProgramme': 'Programme',
   'home.openScreen': 'Room screen',
-  'home.days': { one: '{count} day', other: '{count} days' },
   'create.heading': 'New Learning Route',
   'create.title': 'Title',
   'create.titleExample': 'e.g. Organic producers’ groups in Attapeu',

@@ -18,7 +18,6 @@ export const vi: Translation<typeof en> = {
   'home.openSetup': 'Thiết lập',
   'home.openProgramme': 'Chương trình',
   'home.openScreen': 'Màn chiếu',
-  'home.days': '{count} ngày',
   'create.heading': 'Hành trình học tập mới',
   'create.title': 'Tên hành trình',
   'create.titleExample': 'VD: Các hợp tác xã nông sản an toàn ở Quảng Bình',

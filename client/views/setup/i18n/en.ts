@@ -12,7 +12,6 @@ export const en = {
   'days.title': 'Theme of the day',
   'days.titleExample': 'e.g. Field visit and case study analysis',
   'days.add': 'Add a day',
-  'days.remove': 'Remove day {number}',
   'days.confirmRemove': 'Remove day {number} and its schedule?',
   'days.empty': 'No days yet.',
   'schedule.time': 'Time',

@@ -15,7 +15,6 @@ export const vi: Translation<typeof en> = {
   'days.title': 'Chủ đề trong ngày',
   'days.titleExample': 'VD: Tham quan thực địa và phân tích tình huống',
   'days.add': 'Thêm ngày',
-  'days.remove': 'Xóa ngày {number}',
   'days.confirmRemove': 'Xóa ngày {number} và lịch trình của ngày đó?',
   'days.empty': 'Chưa có ngày nào.',
   'schedule.time': 'Giờ',
