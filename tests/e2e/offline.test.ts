@@ -68,6 +68,26 @@ test('an edit made offline survives a reload made offline and reaches the others
   await screenshot(binh.page, 'offline-merged', { fullPage: false });
 });
 
+test('offline, the home page opens from the cache with the routes as last loaded', async () => {
+  const { page, context } = await openPerson(browser, server, { name: 'Chi', path: '/', token: adminToken });
+  await page.getByTestId('route-card').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await server.pause();
+  try {
+    await page.reload();
+    await page.getByText('Offline: these are the routes as they were last loaded.').waitFor();
+    await page.locator('[data-testid="route-card"][data-route-id="laos-2013"]').waitFor();
+    await screenshot(page, 'offline-home', { fullPage: false });
+  } finally {
+    await server.resume();
+  }
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText('Offline: these are the routes').waitFor({ state: 'detached' });
+  await context.close();
+});
+
 test('the service worker precaches exactly this build’s files and is always revalidated', async () => {
   const response = await fetch(`${server.url}/sw.js`);
   expect(response.headers.get('cache-control')).toBe('no-cache');
