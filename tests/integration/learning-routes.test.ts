@@ -27,7 +27,9 @@ describe('learning routes', () => {
 
   it('seeds the Laos 2013 demo route on first start, and only then', async () => {
     expect(server.seededRouteId).toBe('laos-2013');
-    const routes = (await api(server, '/api/routes')).body.routes;
+    const listed = (await api(server, '/api/routes')).body;
+    expect(listed.canCreate).toBe(true);
+    const routes = listed.routes;
     expect(routes).toEqual([
       expect.objectContaining({ id: 'laos-2013', role: 'admin', startDate: '2013-05-06', endDate: '2013-05-10' }),
     ]);
@@ -61,7 +63,9 @@ describe('learning routes', () => {
     const links = await api(server, `/api/routes/${id}/links`, { token: facilitator.token });
     expect(links.body.participant.token).toBe(participant.token);
     expect((await api(server, `/api/routes/${id}/links`, { token: participant.token })).status).toBe(403);
-    expect((await api(server, '/api/routes', { token: participant.token })).body.routes.map((r: { id: string }) => r.id)).toEqual([id]);
+    const asParticipant = (await api(server, '/api/routes', { token: participant.token })).body;
+    expect(asParticipant.routes.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect(asParticipant.canCreate).toBe(false);
 
     // The participant writes the river but only reads the setup.
     const viaParticipant = connect(`route/${id}/river`, participant.token);

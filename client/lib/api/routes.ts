@@ -24,7 +24,8 @@ export interface RouteLinks {
   participant: { url: string };
 }
 
-export function fetchRoutes(token: string): Promise<ApiResult<{ routes: RouteSummary[] }>> {
+/** `canCreate`: the token may create routes (the admin token), whether or not any route exists yet. */
+export function fetchRoutes(token: string): Promise<ApiResult<{ routes: RouteSummary[]; canCreate: boolean }>> {
   return requestApi('/api/routes', token);
 }
 

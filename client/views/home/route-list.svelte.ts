@@ -20,7 +20,9 @@ export type RouteListStatus =
 export class RouteList {
   status = $state<RouteListStatus>({ kind: 'loading' });
   routes = $state<RouteSummary[]>(readCache());
-  readonly canCreate = $derived(this.routes.some((route) => route.role === 'admin'));
+  /** A kept token the server said may create routes. */
+  adminToken = $state<string | null>(null);
+  readonly canCreate = $derived(this.adminToken !== null);
 
   async load(): Promise<void> {
     const tokens = keptTokens();
@@ -33,6 +35,7 @@ export class RouteList {
     const best: Record<string, RouteSummary> = {};
     for (const { token, answer } of answers) {
       if (!answer.ok) continue;
+      if (answer.data.canCreate) this.adminToken = token;
       for (const route of answer.data.routes) {
         const known = best[route.id];
         if (!known || rank[route.role] > rank[known.role]) best[route.id] = route;
@@ -53,8 +56,7 @@ export class RouteList {
 
   /** Creates a route with an admin token; resolves to its id, or to the server's message on failure. */
   async create(route: NewRoute): Promise<{ ok: true; id: string } | { ok: false; error: string; message: string }> {
-    const adminToken = tokenFor(this.routes.find((known) => known.role === 'admin')?.id ?? null);
-    const answer = await createRoute(adminToken ?? '', route);
+    const answer = await createRoute(this.adminToken ?? '', route);
     if (!answer.ok) return answer;
     return { ok: true, id: answer.data.route.id };
   }

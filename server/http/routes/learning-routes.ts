@@ -32,7 +32,10 @@ export function learningRouteRoutes(tokens: TokenService, catalog: RouteCatalog)
   return new Hono<GrantEnv>()
     .use('/api/routes', withGrant)
     .use('/api/routes/*', withGrant)
-    .get('/api/routes', async (c) => c.json({ routes: await catalog.list(c.get('grant')) }))
+    .get('/api/routes', async (c) => {
+      const grant = c.get('grant');
+      return c.json({ routes: await catalog.list(grant), canCreate: grant.kind === 'admin' });
+    })
     .post('/api/routes', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       if (c.get('grant').kind !== 'admin') throw apiError(403, 'forbidden', 'Only the admin token can create routes.');
       const route = await catalog.create(parseNewRoute(await c.req.json().catch(() => null)));
