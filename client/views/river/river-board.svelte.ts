@@ -103,12 +103,20 @@ export class RiverBoard {
     if (used) event.preventDefault();
   };
 
+  /** Double-click on a card writes in it. */
+  dblclick = (): void => {
+    const id = this.gestures.pressedCardId;
+    if (id !== null && this.canEdit) this.editing = { kind: 'edit', id };
+  };
+
   /** Brings a card into view, waits for it to be rendered there, and gives it the keyboard focus. */
   async focus(id: string): Promise<void> {
     await tick();
     const placement = this.layout.byId.get(id);
     if (!placement) return;
-    this.view.reveal({ x: placement.x, y: placement.y, width: boardParams.cardWidth, height: boardParams.cardHeight });
+    // The selection bar covers the bottom of the board: about two rows of buttons on a phone.
+    const bar = this.view.width < 600 ? 150 : 90;
+    this.view.reveal({ x: placement.x, y: placement.y, width: boardParams.cardWidth, height: boardParams.cardHeight }, 40, bar);
     await tick();
     document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   }
@@ -123,7 +131,8 @@ export class RiverBoard {
       void this.focus(editing.id);
     } else if (text !== '') {
       const id = this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId });
-      if (more) this.editing = editing;
+      // A new object, so the editor starts afresh for the next card.
+      if (more) this.editing = { ...editing };
       else {
         this.selection.only(id);
         void this.focus(id);

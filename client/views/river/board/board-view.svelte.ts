@@ -85,8 +85,8 @@ export class BoardView {
     this.#moved();
   }
 
-  /** Pans the least needed to bring `rect` (board units) into view, with a margin. */
-  reveal(rect: Rect, margin = 40): void {
+  /** Pans the least needed to bring `rect` (board units) into view, with margins (more below, for bars). */
+  reveal(rect: Rect, margin = 40, bottomMargin = margin): void {
     const left = rect.x * this.scale + this.x;
     const top = rect.y * this.scale + this.y;
     const right = left + rect.width * this.scale;
@@ -96,7 +96,7 @@ export class BoardView {
     if (left < margin) dx = margin - left;
     else if (right > this.width - margin) dx = Math.max(margin - left, this.width - margin - right);
     if (top < margin) dy = margin - top;
-    else if (bottom > this.height - margin) dy = Math.max(margin - top, this.height - margin - bottom);
+    else if (bottom > this.height - bottomMargin) dy = Math.max(margin - top, this.height - bottomMargin - bottom);
     if (dx !== 0 || dy !== 0) this.panBy(dx, dy);
   }
 

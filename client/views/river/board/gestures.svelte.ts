@@ -44,6 +44,11 @@ const longPress = 380;
 export class BoardGestures {
   drag = $state<Drag | null>(null);
   box = $state<Rect | null>(null);
+  /**
+   * The card the last press went down on. Pointer capture retargets the click that follows to the
+   * viewport, so a double-click learns its card from here.
+   */
+  pressedCardId: string | null = null;
   readonly #host: GestureHost;
   readonly #pointers = new Pointers();
   #mode: Mode = { kind: 'idle' };
@@ -68,6 +73,7 @@ export class BoardGestures {
     if (this.#pointers.size > 1) return;
     const cardElement = event.button === 0 ? target.closest<HTMLElement>('[data-card-id]') : null;
     const cardId = cardElement?.dataset.cardId;
+    this.pressedCardId = cardId ?? null;
     const { selection } = this.#host;
     if (cardId !== undefined) {
       cardElement!.focus({ preventScroll: true });

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from './browser.ts';
+import { openPerson, waitForStatus, type Person } from './people.ts';
+import { addInline, addSlot, card, cardIn, dragTo, riverPath } from './river-board.ts';
+import { routeLinkToken } from './route-links.ts';
+import { startTestServer, type TestServer } from './server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let participant: string;
+const viewport = { width: 1920, height: 1080 };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  participant = await routeLinkToken(server, 'laos-2013', 'participant');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Two participants on the demo route's river, each in a browser profile of their own. */
+async function twoPeople(): Promise<[Person, Person]> {
+  const people = await Promise.all(['Ana', 'Binh'].map((name) => openPerson(browser, server, { name, path: riverPath, token: participant, viewport })));
+  await Promise.all(people.map((person) => waitForStatus(person.page, 'connected')));
+  return people as [Person, Person];
+}
+
+test('a card added in one browser appears in the other, with who is here, their pointer and selection', async () => {
+  const [ana, binh] = await twoPeople();
+  const text = 'Contract farming shares the risk between the group and the buyer';
+  await addInline(ana.page, 'knowledge', 'd2', text);
+  await cardIn(binh.page, text, 'knowledge', 'd2');
+
+  await binh.page.locator('[data-testid="presence"][data-count="2"]').waitFor();
+  await ana.page.mouse.move(900, 700);
+  await ana.page.mouse.move(930, 720, { steps: 3 });
+  await binh.page.getByTestId('peer-cursor').filter({ hasText: 'Ana' }).waitFor();
+  await card(ana.page, text).click();
+  await binh.page.locator('[data-testid="card"].peer', { hasText: text }).waitFor();
+  await screenshot(binh.page, 'river-binh-sees-ana-1920x1080', { fullPage: false });
+
+  const own = new URL(server.url).host;
+  expect([...ana.requested, ...binh.requested].filter((url) => new URL(url).host !== own)).toEqual([]);
+  await Promise.all([ana.context.close(), binh.context.close()]);
+});
+
+test('a card dragged in one browser moves in the other', async () => {
+  const [ana, binh] = await twoPeople();
+  const text = 'Roads are cut in the rainy season';
+  await cardIn(ana.page, text, 'challenges', 'd1');
+  await dragTo(ana.page, card(ana.page, text), addSlot(ana.page, 'lessons', 'd1'));
+  await cardIn(ana.page, text, 'lessons', 'd1');
+  await cardIn(binh.page, text, 'lessons', 'd1');
+  await Promise.all([ana.context.close(), binh.context.close()]);
+});
+
+test('undo and redo take back only one’s own changes; Alt+arrow moves the selected card', async () => {
+  const [ana, binh] = await twoPeople();
+  await addInline(ana.page, 'recommendations', 'd1', 'Ana: visit the buyers together');
+  await addInline(binh.page, 'recommendations', 'd1', 'Binh: keep a shared price list');
+  await cardIn(ana.page, 'Binh: keep a shared price list', 'recommendations', 'd1');
+
+  await ana.page.keyboard.press('Control+z');
+  await card(binh.page, 'Ana: visit the buyers together').waitFor({ state: 'detached' });
+  await card(ana.page, 'Ana: visit the buyers together').waitFor({ state: 'detached' });
+  expect(await card(ana.page, 'Binh: keep a shared price list').count()).toBe(1);
+  await ana.page.getByTestId('redo').click();
+  await cardIn(binh.page, 'Ana: visit the buyers together', 'recommendations', 'd1');
+
+  await card(ana.page, 'Ana: visit the buyers together').click();
+  await ana.page.keyboard.press('Alt+ArrowRight');
+  await cardIn(binh.page, 'Ana: visit the buyers together', 'recommendations', 'd2');
+  await ana.page.keyboard.press('Alt+ArrowDown');
+  await cardIn(binh.page, 'Ana: visit the buyers together', 'ideas', 'd2');
+  await ana.page.getByTestId('undo').click();
+  await cardIn(binh.page, 'Ana: visit the buyers together', 'recommendations', 'd2');
+  await ana.page.keyboard.press('Control+z');
+  await cardIn(binh.page, 'Ana: visit the buyers together', 'recommendations', 'd1');
+  await Promise.all([ana.context.close(), binh.context.close()]);
+});
+
+test('cards are edited, recoloured, multi-selected and deleted; search and filters narrow the river', async () => {
+  const [ana, binh] = await twoPeople();
+  await addInline(ana.page, 'expectations', 'd3', 'Learn about natural dyes');
+  const added = card(ana.page, 'Learn about natural dyes');
+  await added.dblclick();
+  await ana.page.getByTestId('card-editor').fill('Learn how natural dyes reach the market');
+  await ana.page.getByTestId('card-editor').press('Enter');
+  await card(binh.page, 'Learn how natural dyes reach the market').waitFor();
+
+  await card(ana.page, 'Learn how natural dyes reach the market').click();
+  await card(ana.page, 'Roads are cut').click({ modifiers: ['Shift'] });
+  await ana.page.getByTestId('selection-bar').getByText('2 selected').waitFor();
+  await ana.page.getByTestId('color-2').click();
+  await expect.poll(() => card(binh.page, 'Roads are cut').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(214, 240, 210)');
+
+  await ana.page.getByTestId('search').fill('natural');
+  await ana.page.getByTestId('filter-toggle').click();
+  await ana.page.getByTestId('filter-count').getByText(/Showing 2 of \d+ cards/).waitFor();
+  await ana.page.getByTestId('filter-stream').selectOption('expectations');
+  await ana.page.getByTestId('filter-count').getByText(/Showing 1 of/).waitFor();
+  await screenshot(ana.page, 'river-filtered-1920x1080', { fullPage: false });
+  await ana.page.getByRole('button', { name: 'Show all' }).click();
+
+  await card(ana.page, 'Learn how natural dyes reach the market').click();
+  await ana.page.keyboard.press('Delete');
+  await card(binh.page, 'Learn how natural dyes reach the market').waitFor({ state: 'detached' });
+  await Promise.all([ana.context.close(), binh.context.close()]);
+});
