@@ -12,8 +12,8 @@ export interface RiverShape {
   /** The whole river's outline, drawn soft and wide underneath as water. */
   water: string;
   branches: Array<{ team: Team; path: string; labelY: number }>;
-  /** Per day: the column's centre, the cards added that day and the river's total so far. */
-  days: Array<{ x: number; added: number; total: number }>;
+  /** Per day: the column's centre, its lower bank, the cards added that day and the river's total so far. */
+  days: Array<{ x: number; bank: number; added: number; total: number }>;
   labelX: number;
   labelWidth: number;
   labelHeight: number;
@@ -113,6 +113,7 @@ export function riverShape(layout: BoardLayout, streams: Stream[], cards: Card[]
     branches,
     days: columns.map((column, day) => ({
       x: column.x + column.width / 2,
+      bank: middle + stations[day + 1]!.thickness / 2,
       added: totals[day]! - (day > 0 ? totals[day - 1]! : 0),
       total: totals[day]!,
     })),
