@@ -1,0 +1,19 @@
+import type { Machine } from './machine.ts';
+import type { ColdLoadResult } from './scenarios/cold-load.ts';
+import type { FanOutResult, FanOutSettings } from './scenarios/fan-out.ts';
+import type { MemoryResult } from './scenarios/memory.ts';
+import type { ServerName } from './servers/server-spec.ts';
+
+export type ByServer<T> = Partial<Record<ServerName, T>>;
+
+/** Everything one `npm run bench` measured; written to bench/results/ and rendered into BENCHMARKS.md. */
+export interface BenchResults {
+  machine: Machine;
+  durationS: number;
+  servers: Array<{ name: ServerName; setup: string }>;
+  fanOut: { settings: Record<number, FanOutSettings>; results: ByServer<FanOutResult[]> };
+  memory: { documents: number; results: ByServer<MemoryResult> };
+  coldLoad: { updates: number; results: ByServer<ColdLoadResult> };
+  /** Warning and error lines each server printed, first few of each kind. */
+  problems: ByServer<string[]>;
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
+ *
+ * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
+ * memory,cold-load  BENCH_CLIENTS=10,50,200. A run limited by these still writes its JSON, but only a full
+ * run rewrites the tables in BENCHMARKS.md.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nowMs } from './clock.ts';
+import { describeMachine } from './machine.ts';
+import { writeReport } from './report.ts';
+import type { BenchResults } from './results.ts';
+import { runColdLoad } from './scenarios/cold-load.ts';
+import { runFanOut, type FanOutSettings } from './scenarios/fan-out.ts';
+import { runMemory } from './scenarios/memory.ts';
+import { generateStoredUpdates } from './scenarios/stored-updates.ts';
+import { createWorkspace, problemLines } from './scenarios/workspace.ts';
+import { hocuspocus } from './servers/hocuspocus.ts';
+import { repoRoot } from './servers/repo-root.ts';
+import type { ServerSpec } from './servers/server-spec.ts';
+import { tributary } from './servers/tributary.ts';
+import { yWebsocket } from './servers/y-websocket.ts';
+
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+
+const fanOutBase: Omit<FanOutSettings, 'startRate'> = {
+  refineSteps: 2,
+  maxRampSteps: 8,
+  warmupMs: 1500,
+  latencyWindowMs: 6000,
+  windowMs: 3000,
+  drainMs: 3000,
+  // Two load-generating processes: one cannot apply what 200 receivers get; more than two would only
+  // take turns on this machine's cores.
+  workers: 2,
+};
+/** The fixed load latency is reported at: the whole room's updates per second. */
+const fixedLoad: Record<number, number> = { 10: 100, 50: 100, 200: 50 };
+const memoryDocuments = 100;
+const storedUpdateCount = 100_000;
+
+const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
+const allScenarios = ['fan-out', 'memory', 'cold-load'];
+
+function listFromEnv(name: string, fallback: string[]): string[] {
+  const raw = process.env[name];
+  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : fallback;
+}
+
+async function main(): Promise<void> {
+  const servers = listFromEnv('BENCH_SERVERS', allServers.map((s) => s.name)).map((name) => {
+    const spec = allServers.find((s) => s.name === name);
+    if (!spec) throw new Error(`unknown server ${name}`);
+    return spec;
+  });
+  if (servers.some((s) => s.name === 'tributary') && !existsSync(join(repoRoot, 'server/cli.ts'))) {
+    throw new Error('server/cli.ts does not exist yet: run with BENCH_SERVERS=hocuspocus,y-websocket');
+  }
+  const scenarios = listFromEnv('BENCH_SCENARIOS', allScenarios);
+  const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
+  const isFullRun = servers.length === allServers.length && scenarios.length === allScenarios.length && clientCounts.length === 3;
+
+  const machine = describeMachine();
+  console.log(`Tributary bench on ${machine.cpuModel} × ${machine.cores}, node ${machine.node}, load ${machine.loadAverageAtStart}`);
+  const started = nowMs();
+  const workspace = createWorkspace(mkdtempSync(join(tmpdir(), 'tributary-bench-')));
+  const settings = Object.fromEntries(clientCounts.map((n) => [n, { ...fanOutBase, startRate: fixedLoad[n] ?? 50 }]));
+  const results: BenchResults = {
+    machine,
+    durationS: 0,
+    servers: servers.map(({ name, setup }) => ({ name, setup })),
+    fanOut: { settings, results: {} },
+    memory: { documents: memoryDocuments, results: {} },
+    coldLoad: { updates: storedUpdateCount, results: {} },
+    problems: {},
+  };
+
+  // Scenario by scenario, every server in turn, so that whatever else the machine does is spread evenly.
+  if (scenarios.includes('fan-out')) {
+    for (const clients of clientCounts) {
+      console.log(`fan-out, ${clients} clients on one document`);
+      for (const spec of servers) {
+        (results.fanOut.results[spec.name] ??= []).push(await runFanOut(spec, workspace, clients, settings[clients]!));
+      }
+    }
+  }
+  if (scenarios.includes('memory')) {
+    console.log(`memory, ${memoryDocuments} loaded documents`);
+    for (const spec of servers) {
+      const memory = await runMemory(spec, workspace, memoryDocuments);
+      results.memory.results[spec.name] = memory;
+      const readings = memory.readings.map((r) => `${r.documents} docs ${kb(r.rssPerDocument)} RSS ${kb(r.heapPerDocument)} heap`);
+      console.log(`  ${spec.name} per document: ${readings.join(', ')}; marginal ${kb(memory.marginal.rssPerDocument)} RSS ${kb(memory.marginal.heapPerDocument)} heap`);
+    }
+  }
+  if (scenarios.includes('cold-load')) {
+    console.log(`cold load, ${storedUpdateCount} stored updates`);
+    const updates = generateStoredUpdates(storedUpdateCount);
+    for (const spec of servers) {
+      const cold = await runColdLoad(spec, workspace, updates);
+      results.coldLoad.results[spec.name] = cold;
+      console.log(`  ${spec.name}: before ${cold.before.contentMs} ms (${cold.entriesBefore} entries), after ${cold.after.map((a) => a.contentMs).join('/')} ms (${cold.entriesAfter} entries)`);
+    }
+  }
+
+  for (const spec of servers) results.problems[spec.name] = problemLines(workspace, spec);
+  results.durationS = Math.round((nowMs() - started) / 1000);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 2));
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
+  cpSync(workspace.logDir, join(resultsDir, `logs-${stamp}`), { recursive: true });
+  rmSync(workspace.root, { recursive: true, force: true });
+  if (isFullRun) writeReport(results);
+  console.log(`done in ${results.durationS} s; results in bench/results/${stamp}.json${isFullRun ? ', tables in BENCHMARKS.md' : ''}`);
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+await main();
