@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchResults } from './results.ts';
 import {
   coldLoadTable,
+  costTable,
   latencyTable,
   lossTable,
   machineTable,
@@ -31,6 +32,9 @@ export function renderResults(results: BenchResults): string {
     '### Fan-out: who was saturated',
     'CPU as a percentage of one core over the step (this machine has ' + `${results.machine.cores}` + '): the server process, the load-generating client processes together, and everything else.',
     saturationTable(results),
+    '### Fan-out: what one delivery costs, at the highest rate all servers sustained',
+    'A delivery is one update reaching one other client. Client CPU is summed over all clients; messages and bytes are what the clients received (awareness and acknowledgements included) per delivery.',
+    costTable(results),
     '### Lost updates',
     lossTable(results),
     `### Memory, ${results.memory.documents} loaded documents`,

@@ -30,7 +30,7 @@ const fanOutBase: Omit<FanOutSettings, 'startRate'> = {
   refineSteps: 2,
   maxRampSteps: 8,
   warmupMs: 1500,
-  latencyWindowMs: 6000,
+  latencyWindowMs: 10_000,
   windowMs: 3000,
   drainMs: 3000,
   // Two load-generating processes: one cannot apply what 200 receivers get; more than two would only

@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type { BenchClient } from './bench-client.ts';
+import { CountingWebSocket } from './traffic.ts';
 
 // Each provider adds a process 'exit' listener; a bench process holds up to 200 providers on purpose.
 process.setMaxListeners(0);
 
 export function connectYWebsocket(url: string, params: Record<string, string>, docName: string, doc: Y.Doc): BenchClient {
   const provider = new WebsocketProvider(url, docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     params,
     // Node has a global BroadcastChannel: without this, providers of one room in one process would pass
     // updates to each other directly and the server would not be measured.

@@ -92,6 +92,26 @@ export function saturationTable(results: BenchResults): string {
   );
 }
 
+/**
+ * CPU per delivered update at the highest offered rate every server sustained: less noisy than where each
+ * ramp stopped, and it separates what a delivery costs the server from what it costs the receivers.
+ */
+export function costTable(results: BenchResults): string {
+  const names = columns(results);
+  const rows: string[][] = [];
+  for (const { clients, run } of runsByClients(results)) {
+    const sustainedBy = names.map((n) => new Set((run(n)?.steps ?? []).filter((s) => s.sustained).map((s) => s.rate)));
+    const common = [...(sustainedBy[0] ?? [])].filter((rate) => sustainedBy.every((set) => set.has(rate))).sort((a, b) => b - a)[0];
+    if (common === undefined) continue;
+    for (const name of names) {
+      const step = run(name)?.steps.find((s) => s.rate === common && s.sustained);
+      if (!step) continue;
+      rows.push([String(clients), String(common), name, `${step.serverUsPerReceipt ?? '–'} µs`, `${step.clientUsPerReceipt ?? '–'} µs`, String(step.messagesPerReceipt ?? '–'), String(step.bytesPerReceipt ?? '–')]);
+    }
+  }
+  return table(['clients', 'updates/s', 'server', 'server CPU per delivery', 'client CPU per delivery', 'messages per delivery', 'bytes per delivery'], rows);
+}
+
 export function lossTable(results: BenchResults): string {
   const names = columns(results);
   const rows: string[][] = runsByClients(results).flatMap(({ clients, run }) => [
@@ -143,7 +163,7 @@ export function coldLoadTable(results: BenchResults): string {
   const rows: string[][] = [
     ['import (offline, own storage API)', ...names.map((n) => (cold[n] ? ms(cold[n]!.importMs) : '–')), ...ratioCells(results, () => null)],
     ['stored entries before', ...names.map((n) => (cold[n] ? count(cold[n]!.entriesBefore) : '–')), ...ratioCells(results, () => null)],
-    ["before: provider's 'synced'", ...names.map((n) => ms(cold[n]?.before.syncedMs)), ...ratioCells(results, (n) => cold[n]?.before.syncedMs)],
+    ["before: provider's 'synced'", ...names.map((n) => ms(cold[n]?.before.syncedMs)), ...ratioCells(results, () => null)],
     ['**before: all updates in the client**', ...names.map((n) => ms(cold[n]?.before.contentMs)), ...ratioCells(results, (n) => cold[n]?.before.contentMs)],
     ['stored entries after the first load', ...names.map((n) => (cold[n] ? count(cold[n]!.entriesAfter) : '–')), ...ratioCells(results, () => null)],
     ['**after: all updates in the client** (median)', ...names.map((n) => ms(cold[n] ? medianContentMs(cold[n]!.after) : null)), ...ratioCells(results, (n) => (cold[n] ? medianContentMs(cold[n]!.after) : null))],

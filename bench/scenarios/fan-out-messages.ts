@@ -28,6 +28,9 @@ export interface StepReport {
   /** How late the last send went out against its schedule: the load generator's own backlog. */
   lastSendLagMs: number;
   cpuMs: number;
+  /** WebSocket messages and bytes this worker's clients received during the step. */
+  messagesReceived: number;
+  bytesReceived: number;
 }
 
 export type FromWorker =

@@ -10,6 +10,8 @@ export interface StepTotals {
   byQuarter: Histogram[];
   lastSendLagMs: number;
   clientCpuMs: number;
+  messagesReceived: number;
+  bytesReceived: number;
 }
 
 export interface StepContext {
@@ -40,6 +42,12 @@ export interface StepResult {
   clientCpuPct: number;
   /** Everything else on the machine (the orchestrator, and any process outside the bench). */
   otherCpuPct: number;
+  /** WebSocket messages the clients received per update received: below 1 when the server merges. */
+  messagesPerReceipt: number | null;
+  bytesPerReceipt: number | null;
+  /** CPU microseconds per update delivered to one receiver: what a delivery costs each side. */
+  serverUsPerReceipt: number | null;
+  clientUsPerReceipt: number | null;
   sustained: boolean;
   why: string | null;
 }
@@ -84,7 +92,15 @@ export function judgeStep(totals: StepTotals, context: StepContext): StepResult 
     serverCpuPct: pct(context.serverCpuMs),
     clientCpuPct: pct(totals.clientCpuMs),
     otherCpuPct: Math.max(0, pct(context.machineCpuMs - context.serverCpuMs - totals.clientCpuMs)),
+    messagesPerReceipt: totals.received > 0 ? round2(totals.messagesReceived / totals.received) : null,
+    bytesPerReceipt: totals.received > 0 ? Math.round(totals.bytesReceived / totals.received) : null,
+    serverUsPerReceipt: totals.received > 0 ? round2((context.serverCpuMs * 1000) / totals.received) : null,
+    clientUsPerReceipt: totals.received > 0 ? round2((totals.clientCpuMs * 1000) / totals.received) : null,
     sustained: why === null,
     why,
   };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { connect } from '../clients/connect.ts';
 import type { BenchClient } from '../clients/bench-client.ts';
+import { traffic } from '../clients/traffic.ts';
 import { nowMs, sleep } from '../clock.ts';
 import { emptyHistogram, record } from '../stats/histogram.ts';
 import type { FromWorker, Stamp, StepReport, ToWorker } from './fan-out-messages.ts';
@@ -80,6 +81,7 @@ function startRun(arrayName: string, startAt: number, durationMs: number, rate: 
   let sent = 0;
   let received = 0;
   const cpuAtStart = process.cpuUsage();
+  const trafficAtStart = { ...traffic };
 
   const unobserve = members.map(({ index, client }) => {
     const array = client.doc.getArray<Stamp>(arrayName);
@@ -134,6 +136,15 @@ function startRun(arrayName: string, startAt: number, durationMs: number, rate: 
     if (timer) clearTimeout(timer);
     for (const stop of unobserve) stop();
     const cpu = process.cpuUsage(cpuAtStart);
-    return { sentBy, receivedFrom, latency, byQuarter, lastSendLagMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return {
+      sentBy,
+      receivedFrom,
+      latency,
+      byQuarter,
+      lastSendLagMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      messagesReceived: traffic.messages - trafficAtStart.messages,
+      bytesReceived: traffic.bytes - trafficAtStart.bytes,
+    };
   };
 }

@@ -78,6 +78,7 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
       console.log(
         `  ${spec.name} ${clients} clients @ ${rate}/s: p50 ${fmt(step.p50Ms)} p99 ${fmt(step.p99Ms)} lost ${step.lost}` +
           ` cpu server ${step.serverCpuPct}% clients ${step.clientCpuPct}% other ${step.otherCpuPct}%` +
+          ` µs/receipt server ${step.serverUsPerReceipt} clients ${step.clientUsPerReceipt} msgs/receipt ${step.messagesPerReceipt}` +
           ` ${step.sustained ? 'sustained' : `NOT sustained: ${step.why}`}`,
       );
       return step.sustained;
@@ -175,6 +176,8 @@ function summarise(reports: StepReport[], clients: number): StepTotals {
     byQuarter,
     lastSendLagMs: Math.max(...reports.map((r) => r.lastSendLagMs)),
     clientCpuMs: reports.reduce((sum, r) => sum + r.cpuMs, 0),
+    messagesReceived: reports.reduce((sum, r) => sum + r.messagesReceived, 0),
+    bytesReceived: reports.reduce((sum, r) => sum + r.bytesReceived, 0),
   };
 }
 
