@@ -25,8 +25,11 @@ export interface StepReport {
   latency: Histogram;
   /** Latency by quarter of the send window, to see a backlog grow. */
   byQuarter: Histogram[];
-  /** How late the last send went out against its schedule: the load generator's own backlog. */
-  lastSendLagMs: number;
+  /**
+   * Median lateness, against the schedule, of the sends in the window's last quarter: the load generator's
+   * own backlog, which a single pause (a GC in the worker) does not move but saturation does.
+   */
+  sendLagMs: number;
   cpuMs: number;
   /** WebSocket messages and bytes this worker's clients received during the step. */
   messagesReceived: number;

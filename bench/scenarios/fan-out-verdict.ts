@@ -8,7 +8,7 @@ export interface StepTotals {
   received: number;
   latency: Histogram;
   byQuarter: Histogram[];
-  lastSendLagMs: number;
+  sendLagMs: number;
   clientCpuMs: number;
   messagesReceived: number;
   bytesReceived: number;
@@ -35,7 +35,7 @@ export interface StepResult {
   p99Ms: number | null;
   maxMs: number;
   quarterP50Ms: Array<number | null>;
-  lastSendLagMs: number;
+  sendLagMs: number;
   drainedInMs: number | null;
   /** CPU as a percentage of one core over the step: a Node server saturates near 100. */
   serverCpuPct: number;
@@ -72,7 +72,7 @@ export function judgeStep(totals: StepTotals, context: StepContext): StepResult 
   const why =
     totals.sent < context.planned ? `only ${totals.sent} of ${context.planned} updates sent`
     : lost > 0 ? `${lost} receipts missing after the drain time`
-    : totals.lastSendLagMs > maxSendLagMs ? `load generator ${totals.lastSendLagMs.toFixed(0)} ms behind schedule`
+    : totals.sendLagMs > maxSendLagMs ? `load generator ${totals.sendLagMs.toFixed(0)} ms behind schedule`
     : first !== null && last !== null && last > first * growthFactor + growthSlackMs ? `backlog growing (p50 ${first.toFixed(1)} → ${last.toFixed(1)} ms)`
     : p99Ms !== null && p99Ms > maxP99Ms ? `p99 ${p99Ms.toFixed(0)} ms`
     : null;
@@ -87,7 +87,7 @@ export function judgeStep(totals: StepTotals, context: StepContext): StepResult 
     p99Ms,
     maxMs: totals.latency.maxMs,
     quarterP50Ms,
-    lastSendLagMs: totals.lastSendLagMs,
+    sendLagMs: totals.sendLagMs,
     drainedInMs: context.drainedInMs,
     serverCpuPct: pct(context.serverCpuMs),
     clientCpuPct: pct(totals.clientCpuMs),

@@ -115,7 +115,7 @@ function startRun(arrayName: string, startAt: number, durationMs: number, rate: 
     if (member) schedule.push({ at: startAt + (k * 1000) / rate, member, seq: Math.floor(k / totalClients) });
   }
   let next = 0;
-  let lastSendLagMs = 0;
+  const lags: number[] = [];
   let timer: NodeJS.Timeout | null = null;
   const tick = (): void => {
     const now = nowMs();
@@ -125,7 +125,7 @@ function startRun(arrayName: string, startAt: number, durationMs: number, rate: 
       member.client.doc.getArray<Stamp>(arrayName).push([{ s: member.index, q: seq, t }]);
       sentBy[member.index] = (sentBy[member.index] ?? 0) + 1;
       sent++;
-      lastSendLagMs = t - at;
+      lags.push(t - at);
     }
     timer = next < schedule.length ? setTimeout(tick, Math.max(0, schedule[next]!.at - nowMs())) : null;
   };
@@ -141,10 +141,15 @@ function startRun(arrayName: string, startAt: number, durationMs: number, rate: 
       receivedFrom,
       latency,
       byQuarter,
-      lastSendLagMs,
+      sendLagMs: median(lags.slice(Math.floor((schedule.length * 3) / 4))),
       cpuMs: (cpu.user + cpu.system) / 1000,
       messagesReceived: traffic.messages - trafficAtStart.messages,
       bytesReceived: traffic.bytes - trafficAtStart.bytes,
     };
   };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

@@ -174,7 +174,7 @@ function summarise(reports: StepReport[], clients: number): StepTotals {
     received,
     latency,
     byQuarter,
-    lastSendLagMs: Math.max(...reports.map((r) => r.lastSendLagMs)),
+    sendLagMs: Math.max(...reports.map((r) => r.sendLagMs)),
     clientCpuMs: reports.reduce((sum, r) => sum + r.cpuMs, 0),
     messagesReceived: reports.reduce((sum, r) => sum + r.messagesReceived, 0),
     bytesReceived: reports.reduce((sum, r) => sum + r.bytesReceived, 0),
