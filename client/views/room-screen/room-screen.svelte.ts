@@ -1,8 +1,9 @@
 import { ReactiveAwareness } from '../../lib/yjs/reactive.svelte.ts';
 import { BoardView } from '../river/board/board-view.svelte.ts';
-import { computeLayout, type BoardLayout, type LayoutParams } from '../river/board/layout.ts';
+import type { BoardLayout, LayoutParams } from '../river/board/layout.ts';
 import { riverShape } from '../river/board/river-shape.ts';
 import { RiverData } from '../river/river-data.svelte.ts';
+import { fitScale, newestPerCell, screenLayout } from './screen-layout.ts';
 
 /** Larger cards and type than the board, and wide cells: a 16:9 projector seen from the back of the room. */
 export const screenParams: LayoutParams = {
@@ -20,6 +21,8 @@ export const screenParams: LayoutParams = {
   addSlot: false,
 };
 export const screenFontSize = 18;
+/** Below this zoom the cards could not be read from the back of the room: each cell shows its newest. */
+const readableScale = 0.45;
 
 /**
  * The room screen: the river, read only, always fitted to the projector, following every change.
@@ -29,13 +32,17 @@ export class RoomScreen {
   readonly data: RiverData;
   readonly view = new BoardView();
   readonly #awareness: ReactiveAwareness<{ user: unknown }>;
-  #previous: BoardLayout | undefined;
   readonly #stop: () => void;
 
+  readonly #screen = $derived({ width: this.view.width || 1920, height: this.view.height || 1000 });
+  readonly #whole = $derived.by(() => screenLayout({ streams: this.data.streams, days: this.data.days, cards: this.data.cards }, screenParams, this.#screen));
+  readonly isSummary = $derived(fitScale(this.#whole, this.#screen.width, this.#screen.height) < readableScale);
+  readonly #newest = $derived.by(() => newestPerCell(this.data.cards));
+  /** The whole river, or when that would be too small to read, each cell's newest card and its count. */
   readonly layout: BoardLayout = $derived.by(() => {
-    const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.data.cards }, screenParams, this.#previous);
-    this.#previous = layout;
-    return layout;
+    if (!this.isSummary) return this.#whole;
+    const input = { streams: this.data.streams, days: this.data.days, cards: this.#newest.cards };
+    return screenLayout(input, { ...screenParams, addSlot: true }, this.#screen);
   });
   readonly shape = $derived.by(() => riverShape(this.layout, this.data.streams, this.data.cards, this.data.teams));
 
@@ -46,6 +53,16 @@ export class RoomScreen {
       // Refit whenever the river grows or the window changes: nobody pans a projector.
       $effect(() => this.view.fit({ x: 0, y: 0, width: this.layout.width, height: this.shape.bottom }, 24, 1.6));
     });
+  }
+
+  /** How many cards each cell holds, by `cellKey`. */
+  get counts(): Map<string, number> {
+    return this.#newest.counts;
+  }
+
+  /** How many cards each lane holds, by stream id, for when the board shows only the newest. */
+  get laneTotals(): Map<string, number> | null {
+    return this.isSummary ? this.#newest.lanes : null;
   }
 
   /** People on the river board right now, each browser tab with a name counted once. */

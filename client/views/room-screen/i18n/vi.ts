@@ -5,6 +5,7 @@ export const vi: Translation<typeof en> = {
   'screen.label': 'Dòng sông Hành trình học tập, trực tiếp',
   'screen.contributions': '{count} đóng góp',
   'screen.people': '{count} người đang ở trên bảng',
+  'screen.more': 'thẻ nữa',
   'screen.loading': 'Đang tải dòng sông…',
   'screen.noDays': 'Hành trình này chưa có ngày nào.',
 };

@@ -1,0 +1,39 @@
+import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from '../river/board/layout.ts';
+import type { Card, Stream } from '../../../shared/schema/river.ts';
+import type { Day } from '../../../shared/schema/route.ts';
+
+/** Shapes of cell to try, from wide rows to tall columns of cards. */
+const rowRatios = [0.2, 0.35, 0.6, 1, 1.7];
+
+/** The zoom at which `layout` fills a screen of `width` × `height`. */
+export function fitScale(layout: BoardLayout, width: number, height: number): number {
+  return Math.min(width / layout.width, height / layout.height);
+}
+
+/**
+ * The layout that shows the river largest on this screen: a projector is wide, so a busy river's cells
+ * should be too, while a young one's few cards can stand in tall cells.
+ */
+export function screenLayout(input: { streams: Stream[]; days: Day[]; cards: Card[] }, params: LayoutParams, screen: { width: number; height: number }): BoardLayout {
+  let best: BoardLayout | null = null;
+  for (const rowRatio of rowRatios) {
+    const layout = computeLayout(input, { ...params, rowRatio });
+    if (!best || fitScale(layout, screen.width, screen.height) > fitScale(best, screen.width, screen.height)) best = layout;
+  }
+  return best!;
+}
+
+/** Each cell's newest card, and how many cards each cell and lane holds: a river too big to read whole, summed up. */
+export function newestPerCell(cards: Card[]): { cards: Card[]; counts: Map<string, number>; lanes: Map<string, number> } {
+  const newest = new Map<string, Card>();
+  const counts = new Map<string, number>();
+  const lanes = new Map<string, number>();
+  for (const card of cards) {
+    const key = cellKey(card.streamId, card.dayId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    lanes.set(card.streamId, (lanes.get(card.streamId) ?? 0) + 1);
+    const seen = newest.get(key);
+    if (!seen || seen.createdAt < card.createdAt) newest.set(key, card);
+  }
+  return { cards: [...newest.values()], counts, lanes };
+}

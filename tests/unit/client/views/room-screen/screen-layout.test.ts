@@ -1,0 +1,25 @@
+import { expect, it } from 'vitest';
+import { cellKey } from '../../../../../client/views/river/board/layout.ts';
+import { fitScale, newestPerCell, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
+import { card, days, params, streams } from '../river/fixtures.ts';
+
+it('sums a busy river up as each cell’s newest card and the count of each cell and lane', () => {
+  const cards = [card('lessons', 'd1', { createdAt: 5 }), card('lessons', 'd1', { createdAt: 9, text: 'newest' }), card('lessons', 'd2'), card('ideas', 'd1')];
+  const { cards: newest, counts, lanes } = newestPerCell(cards);
+  expect(newest.map((c) => c.text)).toContain('newest');
+  expect(newest).toHaveLength(3);
+  expect(counts.get(cellKey('lessons', 'd1'))).toBe(2);
+  expect(lanes.get('lessons')).toBe(3);
+});
+
+it('shapes the cells so that the river is shown largest on the screen', () => {
+  const cards = Array.from({ length: 60 }, () => card('knowledge', 'd2'));
+  const input = { streams, days, cards };
+  const wide = screenLayout(input, { ...params, maxPerRow: 30 }, { width: 1920, height: 1080 });
+  const tall = screenLayout(input, { ...params, maxPerRow: 30 }, { width: 600, height: 2000 });
+  expect(wide.columns[1]!.perRow).toBeGreaterThan(tall.columns[1]!.perRow);
+  for (const rowRatio of [0.2, 1, 1.7]) {
+    const other = screenLayout(input, { ...params, maxPerRow: 30, rowRatio }, { width: 1920, height: 1080 });
+    expect(fitScale(wide, 1920, 1080)).toBeGreaterThanOrEqual(fitScale(other, 1920, 1080) - 1e-9);
+  }
+});
