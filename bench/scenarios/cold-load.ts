@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { connect } from '../clients/connect.ts';
 import { nowMs, sleep } from '../clock.ts';
 import type { ServerSpec } from '../servers/server-spec.ts';
-import { OtherLoad, waitForQuiet } from '../stats/quiet.ts';
+import { maxOtherCpuPct, OtherLoad, waitForQuiet } from '../stats/quiet.ts';
 import { holdsStoredUpdates } from './stored-updates.ts';
 import { freshDataDir, startServer, type Workspace } from './workspace.ts';
 
@@ -28,6 +28,7 @@ export interface ColdLoadResult {
 
 const docName = 'bench/cold-load';
 const afterRuns = 3;
+const maxRetries = 2;
 const contentTimeoutMs = 60_000;
 
 /**
@@ -45,7 +46,14 @@ export async function runColdLoad(spec: ServerSpec, workspace: Workspace, update
   const before = await loadOnce(spec, workspace, dataDir, updates.length, 'cold-load-before');
   const entriesAfter = await spec.storedEntries(dataDir, docName);
   const after: LoadTiming[] = [];
-  for (let i = 0; i < afterRuns; i++) after.push(await loadOnce(spec, workspace, dataDir, updates.length, 'cold-load-after'));
+  for (let i = 0; i < afterRuns; i++) {
+    let load = await loadOnce(spec, workspace, dataDir, updates.length, 'cold-load-after');
+    // Only the later loads can be taken again: the first one changes what is stored.
+    for (let retry = 0; retry < maxRetries && load.otherCpuPct > maxOtherCpuPct; retry++) {
+      load = await loadOnce(spec, workspace, dataDir, updates.length, 'cold-load-after');
+    }
+    after.push(load);
+  }
   return { updates: updates.length, importMs, entriesBefore, before, entriesAfter, after };
 }
 
