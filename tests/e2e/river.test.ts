@@ -111,3 +111,28 @@ test('cards are edited, recoloured, multi-selected and deleted; search and filte
   await card(binh.page, 'Learn how natural dyes reach the market').waitFor({ state: 'detached' });
   await Promise.all([ana.context.close(), binh.context.close()]);
 });
+
+test('a box drawn with Shift selects the cards inside it; Ctrl+A selects every card shown', async () => {
+  const { page, context } = await openPerson(browser, server, { name: 'Khamla', path: riverPath, token: participant, viewport });
+  await waitForStatus(page, 'connected');
+  const first = (await card(page, 'Learn how women’s groups').boundingBox())!;
+  const second = (await card(page, 'Ideas to reach the market').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(first.x - 6, first.y - 6);
+  await page.mouse.down();
+  await page.mouse.move(second.x + second.width - 10, second.y + second.height - 10, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.getByTestId('selection-bar').getByText('2 selected').waitFor();
+  expect(await page.locator('[data-testid="card"][aria-selected="true"]').allTextContents()).toEqual([
+    expect.stringContaining('Learn how women’s groups'),
+    expect.stringContaining('Ideas to reach the market'),
+  ]);
+  await card(page, 'Learn how women’s groups').click();
+  await page.keyboard.press('Control+a');
+  const total = Number(await page.getByTestId('river-total').textContent().then((text) => text?.match(/\d+/)?.[0]));
+  await page.getByTestId('selection-bar').getByText(`${total} selected`).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('selection-bar').waitFor({ state: 'detached' });
+  await context.close();
+});

@@ -74,6 +74,9 @@ export class RiverBoard {
         this.selection.keepOnly((id) => byId.has(id));
       });
       $effect(() => {
+        this.view.content = this.content;
+      });
+      $effect(() => {
         if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0 || this.data.days.length === 0) return;
         this.#hasShownStart = true;
         this.view.showStart(this.content, 0.8);

@@ -19,6 +19,8 @@ export class BoardView {
   /** The viewport's size in screen pixels. */
   width = $state(0);
   height = $state(0);
+  /** The board's extent; panning stops where it would leave no part of it in view. */
+  content: Rect | null = null;
   /** True while the view is being moved, so the browser may keep the board as one bitmap meanwhile. */
   isMoving = $state(false);
   #settle: ReturnType<typeof setTimeout> | undefined;
@@ -50,8 +52,8 @@ export class BoardView {
   }
 
   panBy(dx: number, dy: number): void {
-    this.x += dx;
-    this.y += dy;
+    this.x = this.#clamp(this.x + dx, this.width, this.content && { start: this.content.x, size: this.content.width });
+    this.y = this.#clamp(this.y + dy, this.height, this.content && { start: this.content.y, size: this.content.height });
     this.#moved();
   }
 
@@ -98,6 +100,15 @@ export class BoardView {
     if (top < margin) dy = margin - top;
     else if (bottom > this.height - bottomMargin) dy = Math.max(margin - top, this.height - bottomMargin - bottom);
     if (dx !== 0 || dy !== 0) this.panBy(dx, dy);
+  }
+
+  /** Keeps at least a strip of the board on screen along one axis, however far one pans. */
+  #clamp(offset: number, viewport: number, extent: { start: number; size: number } | null): number {
+    if (!extent || viewport === 0) return offset;
+    const keep = Math.min(160, viewport / 3);
+    const highest = viewport - keep - extent.start * this.scale;
+    const lowest = keep - (extent.start + extent.size) * this.scale;
+    return Math.min(highest, Math.max(lowest, offset));
   }
 
   #moved(): void {

@@ -25,7 +25,8 @@ type Mode =
   | { kind: 'pan'; moved: boolean; clears: boolean }
   | { kind: 'pinch'; distance: number; middle: Point }
   | { kind: 'press'; id: string; start: Point; pointerType: string }
-  | { kind: 'drag'; start: Point }
+  /** `start` in board units, so the cards stay under the pointer while the board scrolls beneath. */
+  | { kind: 'drag'; start: Point; pointer: Point }
   | { kind: 'box'; start: Point };
 
 
@@ -34,6 +35,9 @@ const dragThreshold = 4;
 const touchSlop = 10;
 /** A finger held still this long on a card picks it up: a plain touch-drag pans, as on any map. */
 const longPress = 380;
+/** How close to the board's edge a held card starts scrolling it, and how fast at most (pixels a frame). */
+const edgeZone = 56;
+const edgeSpeed = 18;
 
 /**
  * Pointer gestures on the board, one set of listeners for the whole viewport (cards have none):
@@ -193,22 +197,39 @@ export class BoardGestures {
   #startDrag(start: Point): void {
     const mode = this.#mode;
     if (mode.kind !== 'press') return;
-    const { selection } = this.#host;
+    const { selection, view } = this.#host;
     const ids = selection.has(mode.id) ? this.#host.layout().placements.filter((p) => selection.has(p.card.id)).map((p) => p.card.id) : [mode.id];
-    this.#mode = { kind: 'drag', start };
+    this.#mode = { kind: 'drag', start: view.toBoard(start.x, start.y), pointer: start };
     this.drag = { ids, dx: 0, dy: 0, target: null };
+    requestAnimationFrame(this.#scrollNearEdges);
   }
 
   #follow(point: Point): void {
     const mode = this.#mode;
     if (mode.kind !== 'drag' || !this.drag) return;
-    const { view } = this.#host;
-    const board = view.toBoard(point.x, point.y);
+    mode.pointer = point;
+    const board = this.#host.view.toBoard(point.x, point.y);
     this.drag = {
       ids: this.drag.ids,
-      dx: (point.x - mode.start.x) / view.scale,
-      dy: (point.y - mode.start.y) / view.scale,
+      dx: board.x - mode.start.x,
+      dy: board.y - mode.start.y,
       target: dropTarget(this.#host.layout(), board, this.drag.ids),
     };
   }
+
+  /** While a card is held near an edge of the board, the board scrolls that way, faster nearer the edge. */
+  #scrollNearEdges = (): void => {
+    const mode = this.#mode;
+    if (mode.kind !== 'drag') return;
+    const { view } = this.#host;
+    const push = (at: number, size: number): number =>
+      at < edgeZone ? ((edgeZone - at) / edgeZone) * edgeSpeed : at > size - edgeZone ? -((at - size + edgeZone) / edgeZone) * edgeSpeed : 0;
+    const dx = push(mode.pointer.x, view.width);
+    const dy = push(mode.pointer.y, view.height);
+    if (dx !== 0 || dy !== 0) {
+      view.panBy(dx, dy);
+      this.#follow(mode.pointer);
+    }
+    requestAnimationFrame(this.#scrollNearEdges);
+  };
 }
