@@ -83,7 +83,7 @@ test('undo and redo take back only one’s own changes; Alt+arrow moves the sele
   await Promise.all([ana.context.close(), binh.context.close()]);
 });
 
-test('cards are edited, recoloured, multi-selected and deleted; search and filters narrow the river', async () => {
+test('cards are edited, recoloured, multi-selected, linked and deleted; search and filters narrow the river', async () => {
   const [ana, binh] = await twoPeople();
   await addInline(ana.page, 'expectations', 'd3', 'Learn about natural dyes');
   const added = card(ana.page, 'Learn about natural dyes');
@@ -97,6 +97,9 @@ test('cards are edited, recoloured, multi-selected and deleted; search and filte
   await ana.page.getByTestId('selection-bar').getByText('2 selected').waitFor();
   await ana.page.getByTestId('color-2').click();
   await expect.poll(() => card(binh.page, 'Roads are cut').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(214, 240, 210)');
+  await ana.page.getByTestId('link-selected').click();
+  await binh.page.getByTestId('link').waitFor();
+  await screenshot(binh.page, 'river-linked-1920x1080', { fullPage: false });
 
   await ana.page.getByTestId('search').fill('natural');
   await ana.page.getByTestId('filter-toggle').click();
@@ -109,6 +112,7 @@ test('cards are edited, recoloured, multi-selected and deleted; search and filte
   await card(ana.page, 'Learn how natural dyes reach the market').click();
   await ana.page.keyboard.press('Delete');
   await card(binh.page, 'Learn how natural dyes reach the market').waitFor({ state: 'detached' });
+  await binh.page.getByTestId('link').waitFor({ state: 'detached' });
   await Promise.all([ana.context.close(), binh.context.close()]);
 });
 

@@ -1,7 +1,7 @@
 import { openDoc } from '../../lib/connection/open-doc.ts';
 import { ReactiveDeep, ReactiveRecordMap } from '../../lib/yjs/reactive.svelte.ts';
 import { riverDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
-import { defaultStreams, RiverDoc, type Card, type Stream } from '../../../shared/schema/river.ts';
+import { defaultStreams, RiverDoc, type Card, type CardLink, type Stream } from '../../../shared/schema/river.ts';
 import { RouteDoc, type Day, type RouteSetup, type Team } from '../../../shared/schema/route.ts';
 
 /**
@@ -16,6 +16,7 @@ export class RiverData {
   readonly riverDoc: RiverDoc;
   readonly #cards: ReactiveRecordMap<Card>;
   readonly #streams: ReactiveDeep<Stream[]>;
+  readonly #links: ReactiveDeep<CardLink[]>;
   readonly #days: ReactiveDeep<Day[]>;
   readonly #teams: ReactiveDeep<Team[]>;
   readonly #setup: ReactiveDeep<RouteSetup>;
@@ -31,6 +32,7 @@ export class RiverData {
       return card && card.id !== '' ? card : null;
     });
     this.#streams = new ReactiveDeep(riverDoc.streamsArray, () => riverDoc.streams());
+    this.#links = new ReactiveDeep(riverDoc.linksMap, () => riverDoc.links());
     this.#days = new ReactiveDeep(routeDoc.list('days'), () => routeDoc.read('days'));
     this.#teams = new ReactiveDeep(routeDoc.list('teams'), () => routeDoc.read('teams'));
     this.#setup = new ReactiveDeep(routeDoc.setupMap, () => routeDoc.readSetup());
@@ -44,6 +46,10 @@ export class RiverData {
   get streams(): Stream[] {
     const streams = this.#streams.value;
     return streams.length > 0 ? streams : defaultStreams;
+  }
+
+  get links(): CardLink[] {
+    return this.#links.value;
   }
 
   get days(): Day[] {

@@ -42,6 +42,12 @@ export class RiverEdits {
     if (ids.length > 0) this.#change(() => this.#river.deleteCards(ids));
   }
 
+  /** Links two cards, or takes their link away when they have one. */
+  toggleLink(from: string, to: string): void {
+    const existing = this.#river.links().find((l) => (l.from === from && l.to === to) || (l.from === to && l.to === from));
+    this.#change(() => (existing ? this.#river.unlink(existing.id) : this.#river.linkCards(from, to)));
+  }
+
   undo(): void {
     this.#undo.undo();
     this.#follow();

@@ -36,6 +36,8 @@ export const en = {
   'selection.edit': 'Edit',
   'selection.move': 'Move',
   'selection.delete': 'Delete',
+  'selection.link': 'Link',
+  'selection.unlink': 'Unlink',
   'selection.clear': 'Deselect',
   'selection.colors': 'Card colour',
   'color.0': 'Yellow',

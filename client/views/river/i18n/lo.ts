@@ -38,6 +38,8 @@ export const lo: Translation<typeof en> = {
   'selection.edit': 'ແກ້ໄຂ',
   'selection.move': 'ຍ້າຍ',
   'selection.delete': 'ລຶບ',
+  'selection.link': 'ເຊື່ອມໂຍງ',
+  'selection.unlink': 'ຍົກເລີກການເຊື່ອມໂຍງ',
   'selection.clear': 'ຍົກເລີກການເລືອກ',
   'selection.colors': 'ສີບັດ',
   'color.0': 'ສີເຫຼືອງ',

@@ -38,6 +38,8 @@ export const vi: Translation<typeof en> = {
   'selection.edit': 'Sửa',
   'selection.move': 'Chuyển',
   'selection.delete': 'Xóa',
+  'selection.link': 'Liên kết',
+  'selection.unlink': 'Bỏ liên kết',
   'selection.clear': 'Bỏ chọn',
   'selection.colors': 'Màu thẻ',
   'color.0': 'Vàng',
