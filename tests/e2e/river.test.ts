@@ -140,3 +140,35 @@ test('a box drawn with Shift selects the cards inside it; Ctrl+A selects every c
   await page.getByTestId('selection-bar').waitFor({ state: 'detached' });
   await context.close();
 });
+
+test('by keyboard alone: Tab to the cards, arrows, N to write new cards in place, Enter to edit, Alt+arrows to move', async () => {
+  const { page, context } = await openPerson(browser, server, { name: 'Vongdala', path: riverPath, token: participant, viewport });
+  await waitForStatus(page, 'connected');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+  await page.getByTestId('search').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toContain('Our group sells cardamom');
+  await page.keyboard.press('ArrowDown');
+  expect(await focused()).toContain('Learn how women’s groups');
+
+  await page.keyboard.press('n');
+  await page.keyboard.type('A market day in the district town');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Women lead the savings group');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await cardIn(page, 'A market day in the district town', 'expectations', 'd1');
+  expect(await focused()).toContain('Women lead the savings group');
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.type(', every month');
+  await page.keyboard.press('Enter');
+  await card(page, 'Women lead the savings group, every month').waitFor();
+  expect(await focused()).toContain('Women lead the savings group, every month');
+  await page.keyboard.press('Alt+ArrowRight');
+  await cardIn(page, 'Women lead the savings group, every month', 'expectations', 'd2');
+  expect(await focused()).toContain('Women lead the savings group, every month');
+  await context.close();
+});

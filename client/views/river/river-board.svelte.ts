@@ -3,7 +3,7 @@ import { BoardView } from './board/board-view.svelte.ts';
 import { CardFilters } from './board/filters.svelte.ts';
 import { BoardGestures } from './board/gestures.svelte.ts';
 import { handleBoardKey } from './board/keyboard.ts';
-import { computeLayout, type BoardLayout, type LayoutParams } from './board/layout.ts';
+import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from './board/layout.ts';
 import { riverShape } from './board/river-shape.ts';
 import { Selection } from './board/selection.svelte.ts';
 import { RiverData } from './river-data.svelte.ts';
@@ -99,6 +99,7 @@ export class RiverBoard {
       canEdit: () => this.canEdit,
       focus: (id) => void this.focus(id),
       edit: (id) => (this.editing = { kind: 'edit', id }),
+      addNextTo: (id) => this.addNextTo(id),
       move: (ids, to) => this.edits.move(ids, to),
       remove: (ids) => this.edits.remove(ids),
       cancelGesture: () => this.gestures.cancel(),
@@ -124,23 +125,44 @@ export class RiverBoard {
     document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   }
 
-  /** Saves what the editor holds; a new card's editor opens again below it when `more` is asked for. */
-  finishEditing(text: string, more: boolean): void {
+  /**
+   * Saves what the editor holds. Saved with Enter, the keyboard stays on the board: on the card, or for
+   * a new card, in the editor of the next one in the same cell. Saved by clicking away, focus stays
+   * where the click went.
+   */
+  finishEditing(text: string, byKey: boolean): void {
     const editing = this.editing;
     this.editing = null;
     if (!editing || !this.canEdit) return;
     if (editing.kind === 'edit') {
       if (text !== '' && text !== this.data.riverDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
-      void this.focus(editing.id);
+      if (byKey) void this.focus(editing.id);
     } else if (text !== '') {
-      const id = this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId });
+      this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId });
       // A new object, so the editor starts afresh for the next card.
-      if (more) this.editing = { ...editing };
-      else {
-        this.selection.only(id);
-        void this.focus(id);
-      }
+      if (byKey) this.editing = { ...editing };
     }
+  }
+
+  /** Escape: back to the card, or from a new card to the last card of its cell (else its add tile). */
+  cancelEditing(): void {
+    const editing = this.editing;
+    this.editing = null;
+    if (!editing) return;
+    const last = editing.kind === 'edit' ? editing.id : this.layout.cells.get(cellKey(editing.streamId, editing.dayId))?.at(-1)?.id;
+    if (last !== undefined) {
+      this.selection.active = last;
+      void this.focus(last);
+    } else if (editing.kind === 'draft') {
+      const slot = `[data-testid="add-slot"][data-stream="${CSS.escape(editing.streamId)}"][data-day="${CSS.escape(editing.dayId)}"]`;
+      void tick().then(() => document.querySelector<HTMLElement>(slot)?.focus({ preventScroll: true }));
+    }
+  }
+
+  /** N on a card: a new card in the same cell, written in place. */
+  addNextTo(id: string): void {
+    const card = this.layout.byId.get(id)?.card;
+    if (card && this.canEdit) this.editing = { kind: 'draft', streamId: card.streamId, dayId: card.dayId };
   }
 
   /** Where a new card most likely goes: the filtered or focused cell, else today's day, else the first. */

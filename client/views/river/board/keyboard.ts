@@ -8,6 +8,8 @@ export interface KeyHost {
   /** Brings the card into view and gives it the keyboard focus. */
   focus(id: string): void;
   edit(id: string): void;
+  /** Starts a new card in the same cell as this one. */
+  addNextTo(id: string): void;
   move(ids: string[], to: { streamId: string; dayId: string; beforeId: null }): void;
   remove(ids: string[]): void;
   /** Ends a drag or box in progress; false when there was none. */
@@ -45,8 +47,8 @@ function selectedInOrder(layout: BoardLayout, selection: Selection, active: stri
 
 /**
  * The board's keys, for the card that has focus: arrows go from card to card (Shift adds to the
- * selection), Alt+arrows move the selected cards one day or one stream over, Enter edits, Delete removes,
- * Space toggles, Ctrl+A selects every card shown, Escape lets go. Returns whether it used the key.
+ * selection), Alt+arrows move the selected cards one day or one stream over, Enter edits, N starts a new
+ * card in the same cell, Delete removes, Space toggles, Ctrl+A selects every card shown, Escape lets go. Returns whether it used the key.
  */
 export function handleBoardKey(event: KeyboardEvent, host: KeyHost): boolean {
   const target = event.target as HTMLElement;
@@ -63,7 +65,9 @@ export function handleBoardKey(event: KeyboardEvent, host: KeyHost): boolean {
     return true;
   }
 
-  const activeId = selection.active && layout.byId.has(selection.active) ? selection.active : layout.placements[0]?.card.id;
+  // The card with focus leads; without one (focus on the board itself), the last active or the first.
+  const focusedId = target.closest<HTMLElement>('[data-card-id]')?.dataset.cardId;
+  const activeId = focusedId ?? (selection.active && layout.byId.has(selection.active) ? selection.active : layout.placements[0]?.card.id);
   const active = activeId === undefined ? undefined : layout.byId.get(activeId);
   if (!active) return false;
   const direction = directions[event.key];
@@ -79,7 +83,7 @@ export function handleBoardKey(event: KeyboardEvent, host: KeyHost): boolean {
     return true;
   }
   if (direction) {
-    const next = selection.active === activeId ? neighbour(layout, active, direction) : active;
+    const next = focusedId !== undefined || selection.active === activeId ? neighbour(layout, active, direction) : active;
     if (!next) return true;
     if (event.shiftKey) selection.ids.add(next.card.id);
     else if (!command) selection.only(next.card.id);
@@ -89,6 +93,10 @@ export function handleBoardKey(event: KeyboardEvent, host: KeyHost): boolean {
   }
   if (event.key === 'Enter' || event.key === 'F2') {
     if (host.canEdit()) host.edit(active.card.id);
+    return true;
+  }
+  if (event.key.toLowerCase() === 'n' && !command && !event.altKey) {
+    if (host.canEdit()) host.addNextTo(active.card.id);
     return true;
   }
   if (event.key === ' ') {

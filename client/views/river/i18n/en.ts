@@ -10,7 +10,7 @@ export const en = {
   'outflow.plan': 'Plan of {team}: {title}, for {community}',
   'board.label': 'River board',
   'board.help':
-    'Drag empty space to move around; pinch or Ctrl+wheel to zoom. Arrow keys go from card to card, Alt+arrow keys move the selected cards to the next day or stream, Enter edits, Delete removes, Ctrl+Z undoes your own changes.',
+    'Drag empty space to move around; pinch or Ctrl+wheel to zoom. Arrow keys go from card to card, Alt+arrow keys move the selected cards to the next day or stream, Enter edits, N adds a card beside the one in focus, Delete removes, Ctrl+Z undoes your own changes.',
   'board.addHere': 'Add a card to {stream}, {day}',
   'board.dropHere': 'Drop in {stream}, {day}',
   'toolbar.add': 'Add card',

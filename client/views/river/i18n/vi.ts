@@ -12,7 +12,7 @@ export const vi: Translation<typeof en> = {
   'outflow.plan': 'Kế hoạch của {team}: {title}, cho {community}',
   'board.label': 'Bảng dòng sông',
   'board.help':
-    'Kéo vùng trống để di chuyển; chụm hai ngón tay hoặc Ctrl+cuộn chuột để phóng to, thu nhỏ. Phím mũi tên đi từ thẻ này sang thẻ khác, Alt+mũi tên chuyển các thẻ đã chọn sang ngày hoặc dòng chảy bên cạnh, Enter để sửa, Delete để xóa, Ctrl+Z để hoàn tác thay đổi của chính bạn.',
+    'Kéo vùng trống để di chuyển; chụm hai ngón tay hoặc Ctrl+cuộn chuột để phóng to, thu nhỏ. Phím mũi tên đi từ thẻ này sang thẻ khác, Alt+mũi tên chuyển các thẻ đã chọn sang ngày hoặc dòng chảy bên cạnh, Enter để sửa, N để thêm thẻ cạnh thẻ đang chọn, Delete để xóa, Ctrl+Z để hoàn tác thay đổi của chính bạn.',
   'board.addHere': 'Thêm thẻ vào {stream}, {day}',
   'board.dropHere': 'Thả vào {stream}, {day}',
   'toolbar.add': 'Thêm thẻ',

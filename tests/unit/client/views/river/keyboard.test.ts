@@ -15,13 +15,20 @@ const layout = computeLayout({ streams, days, cards: [a, b, c, d, below] }, para
 function setup(active: string) {
   const selection = new Selection();
   selection.only(active);
-  const calls: { moved: Array<[string[], object]>; removed: string[][]; focused: string[]; edited: string[] } = { moved: [], removed: [], focused: [], edited: [] };
+  const calls: { moved: Array<[string[], object]>; removed: string[][]; focused: string[]; edited: string[]; added: string[] } = {
+    moved: [],
+    removed: [],
+    focused: [],
+    edited: [],
+    added: [],
+  };
   const host: KeyHost = {
     layout: () => layout,
     selection,
     canEdit: () => true,
     focus: (id) => calls.focused.push(id),
     edit: (id) => calls.edited.push(id),
+    addNextTo: (id) => calls.added.push(id),
     move: (ids, to) => calls.moved.push([ids, to]),
     remove: (ids) => calls.removed.push(ids),
     cancelGesture: () => false,
@@ -72,10 +79,12 @@ describe('board keys', () => {
     expect(calls.moved).toHaveLength(2);
   });
 
-  it('edit with Enter, delete with Delete and focus the next card, select all with Ctrl+A', () => {
+  it('edit with Enter, add beside with N, delete with Delete and focus the next card, select all with Ctrl+A', () => {
     const { selection, calls, press } = setup(b.id);
     press('Enter');
     expect(calls.edited).toEqual([b.id]);
+    press('n');
+    expect(calls.added).toEqual([b.id]);
     press('Delete');
     expect(calls.removed).toEqual([[b.id]]);
     expect(selection.active).toBe(c.id);
