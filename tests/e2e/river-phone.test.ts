@@ -81,7 +81,7 @@ test('on a phone, a participant reads the river, adds a card, edits it and moves
   await Promise.all([laptop.context.close(), mobile.context.close()]);
 });
 
-test('a plain finger drag pans the board instead of moving a card', async () => {
+test('a plain finger drag pans the board instead of moving a card; two fingers zoom', async () => {
   const { page, context } = await openPerson(browser, server, { name: 'Phet', path: riverPath, token: participant, viewport: phone, isMobile: true, locale: 'lo' });
   await waitForStatus(page, 'connected');
   const before = (await card(page, 'Our group sells cardamom').boundingBox())!;
@@ -95,5 +95,15 @@ test('a plain finger drag pans the board instead of moving a card', async () => 
   expect(after.x).toBeLessThan(before.x - 60);
   await cardIn(page, 'Our group sells cardamom', 'knowledge', 'd1');
   await screenshot(page, 'river-phone-lao-390x844', { fullPage: false });
+
+  // Two fingers moving apart zoom in.
+  const zoom = () => page.getByTestId('zoom-level').textContent();
+  const zoomBefore = Number((await zoom())?.replace('%', ''));
+  const pinch = (type: 'touchStart' | 'touchMove', spread: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ x: 195 - spread, y: 500, id: 1 }, { x: 195 + spread, y: 500, id: 2 }] });
+  await pinch('touchStart', 40);
+  for (let spread = 50; spread <= 120; spread += 10) await pinch('touchMove', spread);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  expect(Number((await zoom())?.replace('%', ''))).toBeGreaterThan(zoomBefore * 2);
   await context.close();
 });
