@@ -1,7 +1,7 @@
 import type { Recording, RiverBenchResult } from './river-bench.ts';
 
 /** Targets from the issue: first render under 1 s, median frame under 16 ms, initial JS at most 200 KB gzipped. */
-export const riverTargets = { firstRenderMs: 1000, medianFrameMs: 16, initialJsGzipBytes: 200 * 1024 } as const;
+const riverTargets = { firstRenderMs: 1000, medianFrameMs: 16, initialJsGzipBytes: 200 * 1024 } as const;
 
 const mark = (ok: boolean): string => (ok ? '✅' : '❌');
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -9,7 +9,6 @@ import { RouteDoc, type Day, type RouteSetup, type Team } from '../../../shared/
  * read here) and the river document (streams, cards), both live.
  */
 export class RiverData {
-  readonly routeId: string;
   readonly route;
   readonly river;
   readonly routeDoc: RouteDoc;
@@ -22,7 +21,6 @@ export class RiverData {
   readonly #setup: ReactiveDeep<RouteSetup>;
 
   constructor(routeId: string) {
-    this.routeId = routeId;
     this.route = openDoc(routeDocName(routeId));
     this.river = openDoc(riverDocName(routeId));
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
