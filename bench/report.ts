@@ -14,6 +14,7 @@ import {
   targetTable,
   throughputTable,
 } from './report/tables.ts';
+import { sharedNote } from './report/format.ts';
 
 const benchmarksFile = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 const start = '<!-- bench:results:start (written by `npm run bench`; edit the text around it, not inside) -->';
@@ -41,6 +42,7 @@ export function renderResults(results: BenchResults): string {
     memoryTable(results),
     `### Cold load of a document with ${results.coldLoad.updates.toLocaleString('en-US')} stored updates`,
     coldLoadTable(results),
+    sharedNote,
     '### Problems the servers printed',
     problemsSection(results),
     '<details><summary>Every fan-out step</summary>\n',
@@ -57,4 +59,9 @@ export function writeReport(results: BenchResults): void {
   const to = current.indexOf(end);
   const next = from >= 0 && to > from ? current.slice(0, from) + generated + current.slice(to + end.length) : `${current.trimEnd()}\n\n${generated}\n`;
   writeFileSync(benchmarksFile, next);
+}
+
+// `npx tsx bench/report.ts` renders the tables again from bench/results/latest.json, without a new run.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeReport(JSON.parse(readFileSync(fileURLToPath(new URL('./results/latest.json', import.meta.url)), 'utf8')) as BenchResults);
 }

@@ -1,3 +1,5 @@
+import { maxOtherCpuPct } from '../stats/quiet.ts';
+
 export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -35,3 +37,13 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
+
+/**
+ * Marks a measurement that shared the machine with other work (more than `maxOtherCpuPct` of a core from
+ * processes outside the bench) even after being taken again: it may read worse than it is.
+ */
+export function shared(step: { otherCpuPct: number } | undefined): string {
+  return step !== undefined && step.otherCpuPct > maxOtherCpuPct ? ' †' : '';
+}
+
+export const sharedNote = `† Other processes on the machine used more than ${maxOtherCpuPct}% of a core during this measurement, after waiting for a quiet machine and, where the measurement could be repeated, repeating it twice; it may read worse than it is.`;

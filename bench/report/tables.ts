@@ -1,7 +1,7 @@
 import type { BenchResults } from '../results.ts';
 import type { FanOutResult } from '../scenarios/fan-out.ts';
 import type { ServerName } from '../servers/server-spec.ts';
-import { count, kib, mib, ms, ratio, table, verdict } from './format.ts';
+import { count, kib, mib, ms, ratio, shared, table, verdict } from './format.ts';
 import { checkTargets, lossesOf, medianContentMs } from './targets.ts';
 
 const ours: ServerName = 'tributary';
@@ -51,7 +51,7 @@ export function latencyTable(results: BenchResults): string {
       `${run(names[0]!)?.latency.rate ?? '–'} updates/s`,
       ...names.map((n) => {
         const step = run(n)?.latency;
-        return step ? `${ms(step.p50Ms)} / ${ms(step.p99Ms)}` : '–';
+        return step ? `${ms(step.p50Ms)} / ${ms(step.p99Ms)}${shared(step)}` : '–';
       }),
       ...ratioCells(results, (n) => run(n)?.latency.p99Ms),
     ]),
@@ -65,8 +65,12 @@ export function throughputTable(results: BenchResults): string {
     runsByClients(results).map(({ clients, run }) => [
       String(clients),
       ...names.map((n) => {
-        const max = run(n)?.maxSustainedRate;
-        return max == null ? '–' : `${count(max)} (${count(max * (clients - 1))})`;
+        const result = run(n);
+        const max = result?.maxSustainedRate;
+        if (result === undefined || max == null) return '–';
+        // The ceiling rests on the highest step passed and the lowest failed: either may have been disturbed.
+        const edges = result.steps.filter((s) => s.rate === max || (!s.sustained && s.rate > max));
+        return `${count(max)} (${count(max * (clients - 1))})${edges.some((s) => shared(s) !== '') ? ' †' : ''}`;
       }),
       ...ratioCells(results, (n) => run(n)?.maxSustainedRate ?? null),
     ]),
@@ -106,7 +110,7 @@ export function costTable(results: BenchResults): string {
     for (const name of names) {
       const step = run(name)?.steps.find((s) => s.rate === common && s.sustained);
       if (!step) continue;
-      rows.push([String(clients), String(common), name, `${step.serverUsPerReceipt ?? '–'} µs`, `${step.clientUsPerReceipt ?? '–'} µs`, String(step.messagesPerReceipt ?? '–'), String(step.bytesPerReceipt ?? '–')]);
+      rows.push([String(clients), String(common), name + shared(step), `${step.serverUsPerReceipt ?? '–'} µs`, `${step.clientUsPerReceipt ?? '–'} µs`, String(step.messagesPerReceipt ?? '–'), String(step.bytesPerReceipt ?? '–')]);
     }
   }
   return table(['clients', 'updates/s', 'server', 'server CPU per delivery', 'client CPU per delivery', 'messages per delivery', 'bytes per delivery'], rows);
@@ -164,10 +168,10 @@ export function coldLoadTable(results: BenchResults): string {
     ['import (offline, own storage API)', ...names.map((n) => (cold[n] ? ms(cold[n]!.importMs) : '–')), ...ratioCells(results, () => null)],
     ['stored entries before', ...names.map((n) => (cold[n] ? count(cold[n]!.entriesBefore) : '–')), ...ratioCells(results, () => null)],
     ["before: provider's 'synced'", ...names.map((n) => ms(cold[n]?.before.syncedMs)), ...ratioCells(results, () => null)],
-    ['**before: all updates in the client**', ...names.map((n) => ms(cold[n]?.before.contentMs)), ...ratioCells(results, (n) => cold[n]?.before.contentMs)],
+    ['**before: all updates in the client**', ...names.map((n) => ms(cold[n]?.before.contentMs) + shared(cold[n]?.before)), ...ratioCells(results, (n) => cold[n]?.before.contentMs)],
     ['stored entries after the first load', ...names.map((n) => (cold[n] ? count(cold[n]!.entriesAfter) : '–')), ...ratioCells(results, () => null)],
     ['**after: all updates in the client** (median)', ...names.map((n) => ms(cold[n] ? medianContentMs(cold[n]!.after) : null)), ...ratioCells(results, (n) => (cold[n] ? medianContentMs(cold[n]!.after) : null))],
-    ['after: each load', ...names.map((n) => cold[n]?.after.map((a) => ms(a.contentMs)).join(', ') ?? '–'), ...ratioCells(results, () => null)],
+    ['after: each load', ...names.map((n) => cold[n]?.after.map((a) => ms(a.contentMs) + shared(a)).join(', ') ?? '–'), ...ratioCells(results, () => null)],
     ['other processes during the loads (before; after)', ...names.map((n) => (cold[n] ? `${cold[n]!.before.otherCpuPct}%; ${cold[n]!.after.map((a) => `${a.otherCpuPct}%`).join(', ')}` : '–')), ...ratioCells(results, () => null)],
   ];
   return table(['', ...names, ...ratioHeaders(results)], rows);
@@ -190,7 +194,7 @@ export function stepsTable(results: BenchResults): string {
           s.quarterP50Ms.map((q) => (q === null ? '–' : q.toFixed(1))).join(' → '),
           s.drainedInMs === null ? 'no' : ms(s.drainedInMs),
           `${s.serverCpuPct}% / ${s.clientCpuPct}% / ${s.otherCpuPct}%`,
-          s.sustained ? 'yes' : `no: ${s.why}`,
+          (s.sustained ? 'yes' : `no: ${s.why}`) + shared(s),
         ]);
       }
     }

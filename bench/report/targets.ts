@@ -1,7 +1,7 @@
 import type { BenchResults } from '../results.ts';
 import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ServerName } from '../servers/server-spec.ts';
-import { count, kib, median, ms, ratio } from './format.ts';
+import { count, kib, median, ms, ratio, shared } from './format.ts';
 
 export interface TargetCheck {
   target: string;
@@ -26,14 +26,14 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 
   for (const run of fanOut[ours] ?? []) {
     const peerRuns = peers.map((p) => ({ name: p, run: fanOut[p]?.find((r) => r.clients === run.clients) }));
-    const peerP99 = peerRuns.flatMap(({ name, run: r }) => (r?.latency.p99Ms != null ? [{ name, value: r.latency.p99Ms }] : []));
+    const peerP99 = peerRuns.flatMap(({ name, run: r }) => (r?.latency.p99Ms != null ? [{ name, value: r.latency.p99Ms, mark: shared(r.latency) }] : []));
     const bestLatency = peerP99.sort((a, b) => a.value - b.value)[0];
     const p99 = run.latency.p99Ms;
     checks.push({
       target: 'p99 latency ≤ best peer',
       scope: `${run.clients} clients, ${run.latency.rate} updates/s`,
-      ours: ms(p99),
-      bestPeer: bestLatency ? `${ms(bestLatency.value)} (${bestLatency.name})` : '–',
+      ours: ms(p99) + shared(run.latency),
+      bestPeer: bestLatency ? `${ms(bestLatency.value)} (${bestLatency.name})${bestLatency.mark}` : '–',
       ratio: ratio(p99, bestLatency?.value),
       met: p99 === null || bestLatency === undefined ? null : p99 <= bestLatency.value,
     });
