@@ -20,7 +20,7 @@ const benchmarksFile = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url
 const start = '<!-- bench:results:start (written by `npm run bench`; edit the text around it, not inside) -->';
 const end = '<!-- bench:results:end -->';
 
-export function renderResults(results: BenchResults): string {
+function renderResults(results: BenchResults): string {
   return [
     '### Machine',
     machineTable(results),

@@ -3,7 +3,7 @@ import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ServerName } from '../servers/server-spec.ts';
 import { count, kib, median, ms, ratio, shared } from './format.ts';
 
-export interface TargetCheck {
+interface TargetCheck {
   target: string;
   scope: string;
   ours: string;

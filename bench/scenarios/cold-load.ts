@@ -6,7 +6,7 @@ import { maxOtherCpuPct, OtherLoad, waitForQuiet } from '../stats/quiet.ts';
 import { holdsStoredUpdates } from './stored-updates.ts';
 import { freshDataDir, startServer, type Workspace } from './workspace.ts';
 
-export interface LoadTiming {
+interface LoadTiming {
   /** Provider creation to the provider's own 'synced'. */
   syncedMs: number;
   /** Provider creation to every stored update present and checked in the client's document. */

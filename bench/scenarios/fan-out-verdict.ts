@@ -14,7 +14,7 @@ export interface StepTotals {
   bytesReceived: number;
 }
 
-export interface StepContext {
+interface StepContext {
   rate: number;
   planned: number;
   elapsedMs: number;

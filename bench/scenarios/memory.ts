@@ -6,7 +6,7 @@ import { hasSmallContent, writeSmallContent } from './small-content.ts';
 import { freshDataDir, startServer, type Workspace } from './workspace.ts';
 
 /** Server memory with some documents loaded, after a forced full GC. */
-export interface MemoryReading {
+interface MemoryReading {
   documents: number;
   rssBytes: number;
   heapUsedBytes: number;

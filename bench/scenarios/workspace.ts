@@ -18,7 +18,7 @@ export function freshDataDir(workspace: Workspace, label: string): string {
   return mkdtempSync(join(workspace.root, `${label}-`));
 }
 
-export function logFileFor(workspace: Workspace, spec: ServerSpec, scenario: string): string {
+function logFileFor(workspace: Workspace, spec: ServerSpec, scenario: string): string {
   return join(workspace.logDir, `${spec.name}-${scenario}.log`);
 }
 

@@ -18,7 +18,7 @@ export interface ChildServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-export interface SpawnOptions {
+interface SpawnOptions {
   args: string[];
   env: Record<string, string>;
   /** An HTTP URL that answers 200 once the server accepts connections. */
