@@ -86,7 +86,7 @@ export class BoardGestures {
         this.#mode = { kind: 'idle' };
         return;
       }
-      if (!selection.has(cardId)) selection.only(cardId);
+      if (!selection.has(cardId)) selection.selectOnly(cardId);
       selection.active = cardId;
       this.#mode = { kind: 'press', id: cardId, start: point, pointerType: event.pointerType };
       if (event.pointerType !== 'mouse' && this.#host.canEdit()) {
@@ -143,7 +143,7 @@ export class BoardGestures {
       const { streamId, dayId, beforeId } = this.drag.target;
       this.#host.move(this.drag.ids, { streamId, dayId, beforeId });
     } else if (mode.kind === 'press') {
-      selection.only(mode.id);
+      selection.selectOnly(mode.id);
     } else if (mode.kind === 'box' && this.box) {
       selection.set(placementsIn(this.#host.layout(), this.box).map((p) => p.card.id), true);
     } else if (mode.kind === 'pan' && !mode.moved && mode.clears) {

@@ -86,7 +86,7 @@ export function handleBoardKey(event: KeyboardEvent, host: KeyHost): boolean {
     const next = focusedId !== undefined || selection.active === activeId ? neighbour(layout, active, direction) : active;
     if (!next) return true;
     if (event.shiftKey) selection.ids.add(next.card.id);
-    else if (!command) selection.only(next.card.id);
+    else if (!command) selection.selectOnly(next.card.id);
     selection.active = next.card.id;
     host.focus(next.card.id);
     return true;

@@ -21,7 +21,7 @@ export class Selection {
     return [...this.ids];
   }
 
-  only(id: string): void {
+  selectOnly(id: string): void {
     for (const other of this.ids) if (other !== id) this.ids.delete(other);
     this.ids.add(id);
     this.active = id;

@@ -14,7 +14,7 @@ const layout = computeLayout({ streams, days, cards: [a, b, c, d, below] }, para
 
 function setup(active: string) {
   const selection = new Selection();
-  selection.only(active);
+  selection.selectOnly(active);
   const calls: { moved: Array<[string[], object]>; removed: string[][]; focused: string[]; edited: string[]; added: string[] } = {
     moved: [],
     removed: [],
