@@ -14,6 +14,7 @@ import {
   targetTable,
   throughputTable,
 } from './report/tables.ts';
+import { riverTable } from './river/river-table.ts';
 import { sharedNote } from './report/format.ts';
 
 const benchmarksFile = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
@@ -43,6 +44,7 @@ function renderResults(results: BenchResults): string {
     `### Cold load of a document with ${results.coldLoad.updates.toLocaleString('en-US')} stored updates`,
     coldLoadTable(results),
     sharedNote,
+    ...(results.river ? ['### The river page in the browser', riverTable(results.river)] : []),
     '### Problems the servers printed',
     problemsSection(results),
     '<details><summary>Every fan-out step</summary>\n',

@@ -2,6 +2,7 @@ import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
 import type { FanOutResult, FanOutSettings } from './scenarios/fan-out.ts';
 import type { MemoryResult } from './scenarios/memory.ts';
+import type { RiverBenchResult } from './river/river-bench.ts';
 import type { ServerName } from './servers/server-spec.ts';
 
 export type ByServer<T> = Partial<Record<ServerName, T>>;
@@ -14,6 +15,8 @@ export interface BenchResults {
   fanOut: { settings: Record<number, FanOutSettings>; results: ByServer<FanOutResult[]> };
   memory: { documents: number; results: ByServer<MemoryResult> };
   coldLoad: { updates: number; results: ByServer<ColdLoadResult> };
+  /** The river page in Chromium (Tributary only: the peers have no client). */
+  river?: RiverBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
 }

@@ -2,8 +2,8 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * memory,cold-load  BENCH_CLIENTS=10,50,200. A run limited by these still writes its JSON, but only a full
- * run rewrites the tables in BENCHMARKS.md.
+ * memory,cold-load,river  BENCH_CLIENTS=10,50,200. A run limited by these still writes its JSON, but only a
+ * full run rewrites the tables in BENCHMARKS.md. `river` is Tributary's own river page in Chromium.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ import type { BenchResults } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutSettings } from './scenarios/fan-out.ts';
 import { runMemory } from './scenarios/memory.ts';
+import { runRiverBench } from './river/river-bench.ts';
+import { riverTable } from './river/river-table.ts';
 import { generateStoredUpdates } from './scenarios/stored-updates.ts';
 import { createWorkspace, problemLines } from './scenarios/workspace.ts';
 import { hocuspocus } from './servers/hocuspocus.ts';
@@ -43,7 +45,7 @@ const memoryDocuments = 100;
 const storedUpdateCount = 100_000;
 
 const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
-const allScenarios = ['fan-out', 'memory', 'cold-load'];
+const allScenarios = ['fan-out', 'memory', 'cold-load', 'river'];
 
 function listFromEnv(name: string, fallback: string[]): string[] {
   const raw = process.env[name];
@@ -104,6 +106,12 @@ async function main(): Promise<void> {
       results.coldLoad.results[spec.name] = cold;
       console.log(`  ${spec.name}: before ${cold.before.contentMs} ms (${cold.entriesBefore} entries), after ${cold.after.map((a) => a.contentMs).join('/')} ms (${cold.entriesAfter} entries)`);
     }
+  }
+
+  if (scenarios.includes('river')) {
+    console.log('river page in Chromium, 2,000 cards');
+    results.river = await runRiverBench();
+    console.log(riverTable(results.river));
   }
 
   for (const spec of servers) results.problems[spec.name] = problemLines(workspace, spec);
