@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
-import { adminToken, mintToken, startTestServer, type TestServer } from './server.ts';
+import { adminToken, mintToken, type TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 import { routeLinkToken } from './route-links.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((parts) => ({ server, browser } = parts));
 
 test('the token leaves the address bar, is kept for the route, and nothing is asked of any other host', async () => {
   const ana = await openPerson(browser, server, { name: 'Ana', path: '/r/laos-2013/setup', token: adminToken });

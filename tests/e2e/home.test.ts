@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
 import { routeLinkToken } from './route-links.ts';
-import { adminToken, startTestServer, type TestServer } from './server.ts';
+import { adminToken, type TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((parts) => ({ server, browser } = parts));
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
 

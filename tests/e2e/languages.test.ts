@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
-import { adminToken, startTestServer, type TestServer } from './server.ts';
+import { adminToken, type TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((parts) => ({ server, browser } = parts));
 
 /**
  * Whether the app's own font file for `sample`'s script is loaded, i.e. the page is drawing those

@@ -1,23 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
-import { adminToken, startTestServer, type TestServer } from './server.ts';
+import { adminToken, type TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((parts) => ({ server, browser } = parts));
 
 function groupNames(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="groups-item"] input', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
 import { addInline, card, riverPath } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import type { TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -13,16 +14,11 @@ let facilitator: string;
 const projector = { width: 1920, height: 1080 };
 const laptop = { width: 1366, height: 768 };
 
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
   participant = await routeLinkToken(server, 'laos-2013', 'participant');
   facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Whether a loaded face of the app's own font covers `sample`: the letters are not left to the system. */

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus, type Person } from './people.ts';
 import { addInline, addSlot, card, cardIn, dragTo, riverPath } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import type { TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
 
 let server: TestServer;
 let browser: Browser;
 let participant: string;
 const viewport = { width: 1920, height: 1080 };
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  participant = await routeLinkToken(server, 'laos-2013', 'participant');
-});
+useServerAndBrowser((parts) => ({ server, browser } = parts));
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(async () => {
+  participant = await routeLinkToken(server, 'laos-2013', 'participant');
 });
 
 /** Two participants on the demo route's river, each in a browser profile of their own. */
