@@ -26,6 +26,8 @@ test('an edit made offline survives a reload made offline and reaches the others
 
   await ana.context.setOffline(true);
   await waitForStatus(ana.page, 'offline');
+  // This browser can reopen the page from its cache, so it is not asked to keep it open.
+  expect(await ana.page.getByTestId('keep-open').count()).toBe(0);
   await ana.page.getByTestId('groups-add').click();
   await ana.page.locator('[data-testid="groups-item"]').last().locator('input').fill('Written offline');
   await ana.page.locator('[data-testid="connection-status"][data-unsent="2"]').waitFor();
@@ -90,4 +92,23 @@ test('the service worker precaches exactly this build’s files and is always re
   expect(precache.files.toSorted()).toEqual(built.map((name) => `/assets/${name}`).toSorted());
   expect(precache.files.some((file) => file.endsWith('.woff2'))).toBe(true);
   expect(source).toContain(precache.version);
+});
+
+test('a browser that cannot keep the app shell is told to keep the page open while offline', async () => {
+  const { page, context } = await openPerson(browser, server, {
+    name: 'Dao',
+    path: '/r/laos-2013/setup',
+    token: adminToken,
+    serviceWorkers: 'block',
+  });
+  await waitForStatus(page, 'connected');
+  expect(await page.getByTestId('keep-open').count()).toBe(0);
+  await context.setOffline(true);
+  await waitForStatus(page, 'offline');
+  await page.getByTestId('keep-open').getByText('Keep this page open until the connection is back').waitFor();
+  await screenshot(page, 'offline-keep-open', { fullPage: false });
+  await context.setOffline(false);
+  await waitForStatus(page, 'connected');
+  await page.getByTestId('keep-open').waitFor({ state: 'detached' });
+  await context.close();
 });

@@ -15,12 +15,15 @@ export interface Person {
 export async function openPerson(
   browser: Browser,
   server: TestServer,
-  options: { name: string; path: string; token?: string; locale?: 'en' | 'lo' | 'vi'; viewport?: { width: number; height: number }; isMobile?: boolean },
+  options: { name: string; path: string; token?: string; locale?: 'en' | 'lo' | 'vi'; viewport?: { width: number; height: number }; isMobile?: boolean;
+    /** 'block' stands for a browser that cannot keep the app shell (plain http on the venue network). */
+    serviceWorkers?: 'allow' | 'block' },
 ): Promise<Person> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     isMobile: options.isMobile ?? false,
     hasTouch: options.isMobile ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   await context.addInitScript(
     ([name, locale]) => {

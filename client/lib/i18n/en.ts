@@ -24,6 +24,7 @@ export const en = {
   'connection.refused': 'No access',
   'connection.unsent': { one: '{count} change not sent yet', other: '{count} changes not sent yet' },
   'connection.keptHere': 'Your changes are kept on this device and sent when the connection is back.',
+  'connection.keepOpen': 'Keep this page open until the connection is back: this browser cannot reopen it without the server. Your changes are kept on this device.',
   'refusal.token_missing': 'This link has no access token. Ask the facilitator for the link.',
   'refusal.token_invalid': 'This access token is not valid. Ask the facilitator for a new link.',
   'refusal.token_expired': 'This access token has expired. Ask the facilitator for a new link.',

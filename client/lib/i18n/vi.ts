@@ -23,6 +23,7 @@ export const vi: Translation<typeof en> = {
   'connection.refused': 'Không có quyền truy cập',
   'connection.unsent': '{count} thay đổi chưa gửi',
   'connection.keptHere': 'Thay đổi của bạn được lưu trên máy này và sẽ được gửi khi có kết nối lại.',
+  'connection.keepOpen': 'Hãy giữ trang này mở cho đến khi có kết nối lại: trình duyệt này không thể mở lại trang khi không có máy chủ. Thay đổi của bạn vẫn được lưu trên máy này.',
   'refusal.token_missing': 'Đường liên kết này không có mã truy cập. Hãy xin người điều phối đường liên kết.',
   'refusal.token_invalid': 'Mã truy cập không hợp lệ. Hãy xin người điều phối đường liên kết mới.',
   'refusal.token_expired': 'Mã truy cập đã hết hạn. Hãy xin người điều phối đường liên kết mới.',
