@@ -21,7 +21,7 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.state === 'closed') return;
-    if (this.peer.bufferedAmount() > this.maxBufferedBytes) return this.onStuck();
+    if (this.peer.bufferedAmount > this.maxBufferedBytes) return this.onStuck();
     this.peer.send(message);
   }
 

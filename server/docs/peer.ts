@@ -3,5 +3,5 @@ export interface Peer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Bytes queued in the socket but not yet sent: how the room notices a client that stopped reading. */
-  bufferedAmount(): number;
+  readonly bufferedAmount: number;
 }

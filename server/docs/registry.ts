@@ -22,6 +22,7 @@ export interface RegistryOptions {
 
 /** What the HTTP layer holds for one socket. */
 export interface ConnectionHandle {
+  readonly docName: string;
   receive(data: Uint8Array): void;
   /** Reports that the socket closed (by either side). */
   closed(): void;
@@ -100,6 +101,7 @@ export class Registry {
 
     let counted = true;
     return {
+      docName,
       receive: (data) => {
         if (connection.state === 'closed') return;
         if (connection.state === 'joined') return handle(data);

@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { createNodeWebSocket } from '@hono/node-ws';
+import type { ServerType } from '@hono/node-server';
 import type { Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
 import type { RouteCatalog } from '../learning-routes/catalog.ts';
-import { docAccess, type AccessPolicy } from './doc-access.ts';
+import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docRoutes } from './routes/docs.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { learningRouteRoutes } from './routes/learning-routes.ts';
 import { staticRoutes } from './static.ts';
-import { syncHandler } from './sync.ts';
+import { acceptSyncUpgrades } from './sync.ts';
 
 export interface AppParts {
   registry: Registry;
@@ -27,13 +27,8 @@ export interface AppParts {
   startedAt: number;
 }
 
-const syncPrefix = '/sync/';
-
 export function createApp(parts: AppParts) {
   const app = new Hono();
-  const nodeWs = createNodeWebSocket({ app });
-  // ws enforces the frame limit while reading, before a frame is buffered whole, and closes with 1009.
-  nodeWs.wss.options.maxPayload = parts.maxMessageBytes;
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
@@ -42,11 +37,10 @@ export function createApp(parts: AppParts) {
   });
 
   app.route('/', healthRoutes(parts.registry, parts.startedAt));
-  app.get(
-    '/sync/*',
-    docAccess(parts.policy, 'read', (c) => c.req.path.slice(syncPrefix.length)),
-    syncHandler(nodeWs.upgradeWebSocket, parts.registry, parts.log),
-  );
+  // Upgrades never reach Hono (see acceptSyncUpgrades); a plain request here is a client misconfigured.
+  app.all('/sync/*', () => {
+    throw apiError(426, 'upgrade_required', 'This address takes WebSocket connections only.');
+  });
   app.route('/', docRoutes(parts.policy, parts.snapshots));
   app.route('/', tokenRoutes(parts.tokens));
   app.route('/', learningRouteRoutes(parts.tokens, parts.catalog));
@@ -54,5 +48,9 @@ export function createApp(parts: AppParts) {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });
   app.route('/', staticRoutes(parts.clientDir));
-  return { app, injectWebSocket: nodeWs.injectWebSocket };
+  return {
+    app,
+    /** Serves `/sync/<doc>` WebSocket upgrades on the server that runs `app`. */
+    injectWebSocket: (server: ServerType) => acceptSyncUpgrades(server, parts),
+  };
 }

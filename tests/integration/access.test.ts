@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
-import { openRaw } from './helpers/raw-socket.ts';
-import { api, docPath, makeDataDir, startTestServer } from './helpers/server.ts';
+import { openRaw, requestUpgrade } from './helpers/raw-socket.ts';
+import { adminToken, api, docPath, makeDataDir, startTestServer } from './helpers/server.ts';
 
 // Rule A1: no token or a wrong token gets nothing of a document. Rule A2: read-only connections never change it.
 describe('access', () => {
@@ -48,6 +48,43 @@ describe('access', () => {
       expect(result.refusedWith).toBe(status);
       expect(result.messages).toBe(0);
     }
+  });
+
+  it('answers a refused upgrade with the HTTP API\'s status and JSON error, before any socket opens', async () => {
+    const otherRoute = await mint('route/r2', 'write');
+    const river = 'route/r1/river';
+    const cases: Array<{ name: string; token: string | null; status: number; error: string }> = [
+      { name: river, token: null, status: 401, error: 'token_missing' },
+      { name: river, token: 'not-a-token', status: 401, error: 'token_invalid' },
+      { name: river, token: otherRoute, status: 403, error: 'forbidden' },
+      { name: 'route/a b', token: adminToken, status: 400, error: 'invalid_document_name' },
+    ];
+    for (const { name, token, status, error } of cases) {
+      const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+      const refused = await requestUpgrade(server.url, `/sync/${encodeURI(name)}${query}`);
+      expect(refused.status, `${name} ${token}`).toBe(status);
+      expect(refused.contentType).toMatch(/^application\/json/);
+      expect(JSON.parse(refused.body)).toMatchObject({ error });
+      // The same name and token get the same answer from the HTTP API.
+      const fromApi = await api(server, `${docPath(name)}/access${query}`, { token: null });
+      expect(fromApi.body).toEqual(JSON.parse(refused.body));
+    }
+  });
+
+  it('takes the upgrade token from an Authorization header too', async () => {
+    const accepted = await requestUpgrade(server.url, '/sync/route/r1/river', { authorization: `Bearer ${adminToken}` });
+    expect(accepted.status).toBe(101);
+  });
+
+  it('refuses upgrades anywhere but /sync/, and answers plain requests to /sync/ with 426', async () => {
+    for (const path of ['/', '/api/docs/route%2Fr1%2Friver/access', '/syncx/route/r1/river']) {
+      const refused = await requestUpgrade(server.url, `${path}?token=${adminToken}`);
+      expect(refused.status, path).toBe(404);
+      expect(JSON.parse(refused.body).error).toBe('not_found');
+    }
+    const plain = await api(server, '/sync/route/r1/river');
+    expect(plain.status).toBe(426);
+    expect(plain.body.error).toBe('upgrade_required');
   });
 
   it('gives a stock client with a wrong token no content', async () => {
