@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCheckpointer } from './checkpointer.ts';
 import type {
   AppendBatch,
   NewSnapshot,
@@ -17,6 +18,9 @@ import type {
  * transactions since the last WAL checkpoint sync (seconds).
  * 'full': synchronous=FULL, the WAL is fsynced at every commit, which survives a power cut too at the cost
  * of one fsync per event-loop turn that carried edits.
+ *
+ * In both modes the WAL is the durable record and checkpoints only copy it into the database file, so they
+ * run on a worker thread (checkpointer.ts) and a kill -9 in the middle of one loses nothing.
  */
 export type Durability = 'normal' | 'full';
 
@@ -38,6 +42,9 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, id);
 `;
 
+/** SQLite's default wal_autocheckpoint, in pages of the WAL. */
+const sqliteAutocheckpointPages = 1000;
+
 interface SnapshotRow {
   id: number;
   doc: string;
@@ -49,10 +56,24 @@ interface SnapshotRow {
 
 export function openSqliteStorage(dataDir: string, durability: Durability = 'normal'): Storage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'tributary.sqlite'));
+  const dbPath = join(dataDir, 'tributary.sqlite');
+  const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
+  const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma(`synchronous = ${synchronous}`);
+  // The worker checkpoints; this connection does so only if the WAL reaches ten times SQLite's threshold, which
+  // happens when the worker cannot finish a checkpoint between commits that never pause, and keeps the WAL
+  // bounded then. Should the worker fail, SQLite's own threshold applies again.
+  // One fsync stays here by design: the first commit after a finished checkpoint rewrites the WAL from its
+  // start and syncs the new header first, so that a power cut cannot leave old frames looking valid; only
+  // synchronous=OFF skips that, at the price of a database that a power cut can corrupt. No journal_size_limit:
+  // the WAL file keeps the size it reached (bounded as above) rather than this connection truncating and regrowing it.
+  db.pragma(`wal_autocheckpoint = ${10 * sqliteAutocheckpointPages}`);
   db.exec(schema);
+  const checkpointer = startCheckpointer(dbPath, synchronous, (error) => {
+    process.emitWarning(`SQLite checkpoints are back on the event loop: the checkpoint worker failed (${error.message})`);
+    if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutocheckpointPages}`);
+  });
 
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',
@@ -100,10 +121,13 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
       return { updates: rows.map((row) => row.data), lastSeq: rows.at(-1)?.seq ?? 0 };
     },
     async append(batch) {
-      return appendAll(batch);
+      const reached = appendAll(batch);
+      checkpointer.noteCommit();
+      return reached;
     },
     async compact(docName, upToSeq, mergedState) {
       compactDoc(docName, upToSeq, mergedState);
+      checkpointer.noteCommit();
     },
     async countUpdates(docName) {
       return countRows.get(docName)?.n ?? 0;
@@ -114,6 +138,7 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
     async addSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta> {
       const { docName, createdAt, kind, label, state } = snapshot;
       const id = Number(insertSnapshot.run(docName, createdAt, kind, label, state).lastInsertRowid);
+      checkpointer.noteCommit();
       return { id, docName, createdAt, kind, label, byteLength: state.byteLength };
     },
     async listSnapshots(docName) {
@@ -125,8 +150,12 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
     },
     async deleteSnapshots(docName, ids) {
       deleteSnapshotsTx(docName, ids);
+      checkpointer.noteCommit();
     },
     async close() {
+      await checkpointer.stop();
+      // Leaves one self-contained database file, so that copying the data folder of a stopped server is enough.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
   };
