@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BenchResults } from './results.ts';
+import { fanOutsOf, type BenchResults, type FanOutRuns } from './results.ts';
 import {
   coldLoadTable,
   costTable,
@@ -21,22 +21,30 @@ const benchmarksFile = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url
 const start = '<!-- bench:results:start (written by `npm run bench`; edit the text around it, not inside) -->';
 const end = '<!-- bench:results:end -->';
 
+/** The same four tables for each kind of fan-out client. */
+function fanOutSections(results: BenchResults, runs: FanOutRuns, title: string, loadGenerator: string): string[] {
+  return [
+    `### ${title}: latency from send to receipt at every other client, at a fixed load`,
+    latencyTable(results, runs),
+    `### ${title}: highest sustained rate`,
+    throughputTable(results, runs),
+    `### ${title}: who was saturated`,
+    `CPU as a percentage of one core over the step (this machine has ${results.machine.cores}): the server process, ${loadGenerator}, and everything else.`,
+    saturationTable(results, runs),
+    `### ${title}: what one delivery costs, at the highest rate all servers sustained`,
+    'A delivery is one update reaching one other client. Load generator CPU is summed over all its clients; messages and bytes are what the clients received (awareness and acknowledgements included) per delivery.',
+    costTable(results, runs),
+  ];
+}
+
 function renderResults(results: BenchResults): string {
   return [
     '### Machine',
     machineTable(results),
     '### Targets',
     targetTable(results),
-    '### Fan-out: latency from send to receipt at every other client, at a fixed load',
-    latencyTable(results),
-    '### Fan-out: highest sustained rate',
-    throughputTable(results),
-    '### Fan-out: who was saturated',
-    'CPU as a percentage of one core over the step (this machine has ' + `${results.machine.cores}` + '): the server process, the load-generating client processes together, and everything else.',
-    saturationTable(results),
-    '### Fan-out: what one delivery costs, at the highest rate all servers sustained',
-    'A delivery is one update reaching one other client. Client CPU is summed over all clients; messages and bytes are what the clients received (awareness and acknowledgements included) per delivery.',
-    costTable(results),
+    ...fanOutSections(results, results.fanOut, 'Fan-out', 'the load-generating client processes together'),
+    ...(results.fanOutRaw ? fanOutSections(results, results.fanOutRaw, 'Fan-out with raw-socket clients', 'the one raw-socket load-generating process') : []),
     '### Lost updates',
     lossTable(results),
     `### Memory, ${results.memory.documents} loaded documents`,
@@ -47,9 +55,7 @@ function renderResults(results: BenchResults): string {
     ...(results.river ? ['### The river page in the browser', riverTable(results.river)] : []),
     '### Problems the servers printed',
     problemsSection(results),
-    '<details><summary>Every fan-out step</summary>\n',
-    stepsTable(results),
-    '\n</details>',
+    ...fanOutsOf(results).flatMap(({ label, runs }) => [`<details><summary>Every ${label} step</summary>\n`, stepsTable(results, runs), '\n</details>']),
   ].join('\n\n');
 }
 

@@ -7,16 +7,28 @@ import type { ServerName } from './servers/server-spec.ts';
 
 export type ByServer<T> = Partial<Record<ServerName, T>>;
 
+export interface FanOutRuns {
+  settings: Record<number, FanOutSettings>;
+  results: ByServer<FanOutResult[]>;
+}
+
 /** Everything one `npm run bench` measured; written to bench/results/ and rendered into BENCHMARKS.md. */
 export interface BenchResults {
   machine: Machine;
   durationS: number;
   servers: Array<{ name: ServerName; setup: string }>;
-  fanOut: { settings: Record<number, FanOutSettings>; results: ByServer<FanOutResult[]> };
+  fanOut: FanOutRuns;
+  /** The same fan-out with raw-socket clients (absent from results written before it existed). */
+  fanOutRaw?: FanOutRuns;
   memory: { documents: number; results: ByServer<MemoryResult> };
   coldLoad: { updates: number; results: ByServer<ColdLoadResult> };
   /** The river page in Chromium (Tributary only: the peers have no client). */
   river?: RiverBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
+}
+
+/** Every fan-out the results hold, with the name the report gives it. */
+export function fanOutsOf(results: BenchResults): Array<{ label: string; runs: FanOutRuns }> {
+  return [{ label: 'fan-out', runs: results.fanOut }, ...(results.fanOutRaw ? [{ label: 'fan-out raw', runs: results.fanOutRaw }] : [])];
 }

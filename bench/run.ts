@@ -2,8 +2,9 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * memory,cold-load,river  BENCH_CLIENTS=10,50,200. A run limited by these still writes its JSON, but only a
- * full run rewrites the tables in BENCHMARKS.md. `river` is Tributary's own river page in Chromium.
+ * fan-out-raw,memory,cold-load,river  BENCH_CLIENTS=10,50,200. A run limited by these still writes its JSON,
+ * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
+ * clients that cost the load generator little; `river` is Tributary's own river page in Chromium.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nowMs } from './clock.ts';
 import { describeMachine } from './machine.ts';
 import { writeReport } from './report.ts';
-import type { BenchResults } from './results.ts';
+import type { BenchResults, FanOutRuns } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutSettings } from './scenarios/fan-out.ts';
 import { runMemory } from './scenarios/memory.ts';
@@ -38,14 +39,21 @@ const fanOutBase: Omit<FanOutSettings, 'startRate'> = {
   // Two load-generating processes: one cannot apply what 200 receivers get; more than two would only
   // take turns on this machine's cores.
   workers: 2,
+  clientKind: 'providers',
 };
+/**
+ * Raw sockets, all in one process: every receiver reads every sender's send times from memory, and on two
+ * cores one process leaves the other core to the server. Cheap enough clients ramp further, so the ramp may
+ * double more often before it finds a ceiling.
+ */
+const fanOutRawBase: Omit<FanOutSettings, 'startRate'> = { ...fanOutBase, maxRampSteps: 12, workers: 1, clientKind: 'raw' };
 /** The fixed load latency is reported at: the whole room's updates per second. */
 const fixedLoad: Record<number, number> = { 10: 100, 50: 100, 200: 50 };
 const memoryDocuments = 100;
 const storedUpdateCount = 100_000;
 
 const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
-const allScenarios = ['fan-out', 'memory', 'cold-load', 'river'];
+const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'river'];
 
 function listFromEnv(name: string, fallback: string[]): string[] {
   const raw = process.env[name];
@@ -69,23 +77,30 @@ async function main(): Promise<void> {
   console.log(`Tributary bench on ${machine.cpuModel} × ${machine.cores}, node ${machine.node}, load ${machine.loadAverageAtStart}`);
   const started = nowMs();
   const workspace = createWorkspace(mkdtempSync(join(tmpdir(), 'tributary-bench-')));
-  const settings = Object.fromEntries(clientCounts.map((n) => [n, { ...fanOutBase, startRate: fixedLoad[n] ?? 50 }]));
+  const settingsFor = (base: Omit<FanOutSettings, 'startRate'>): Record<number, FanOutSettings> =>
+    Object.fromEntries(clientCounts.map((n) => [n, { ...base, startRate: fixedLoad[n] ?? 50 }]));
+  const fanOutRaw: FanOutRuns = { settings: settingsFor(fanOutRawBase), results: {} };
   const results: BenchResults = {
     machine,
     durationS: 0,
     servers: servers.map(({ name, setup }) => ({ name, setup })),
-    fanOut: { settings, results: {} },
+    fanOut: { settings: settingsFor(fanOutBase), results: {} },
     memory: { documents: memoryDocuments, results: {} },
     coldLoad: { updates: storedUpdateCount, results: {} },
     problems: {},
+    ...(scenarios.includes('fan-out-raw') ? { fanOutRaw } : {}),
   };
 
   // Scenario by scenario, every server in turn, so that whatever else the machine does is spread evenly.
-  if (scenarios.includes('fan-out')) {
+  for (const [scenario, fanOut, label] of [
+    ['fan-out', results.fanOut, 'providers'],
+    ['fan-out-raw', fanOutRaw, 'raw sockets'],
+  ] as const) {
+    if (!scenarios.includes(scenario)) continue;
     for (const clients of clientCounts) {
-      console.log(`fan-out, ${clients} clients on one document`);
+      console.log(`${scenario}, ${clients} clients (${label}) on one document`);
       for (const spec of servers) {
-        (results.fanOut.results[spec.name] ??= []).push(await runFanOut(spec, workspace, clients, settings[clients]!));
+        (fanOut.results[spec.name] ??= []).push(await runFanOut(spec, workspace, clients, fanOut.settings[clients]!));
       }
     }
   }

@@ -1,5 +1,5 @@
-import type { BenchResults } from '../results.ts';
-import type { FanOutResult } from '../scenarios/fan-out.ts';
+import { fanOutsOf, type BenchResults, type FanOutRuns } from '../results.ts';
+import { backlogWaitMs, type FanOutResult } from '../scenarios/fan-out.ts';
 import type { ServerName } from '../servers/server-spec.ts';
 import { count, kib, mib, ms, ratio, shared, table, verdict } from './format.ts';
 import { checkTargets, lossesOf, medianContentMs } from './targets.ts';
@@ -37,16 +37,16 @@ export function machineTable(results: BenchResults): string {
   );
 }
 
-function runsByClients(results: BenchResults): Array<{ clients: number; run: (name: ServerName) => FanOutResult | undefined }> {
-  const counts = [...new Set(Object.values(results.fanOut.results).flatMap((runs) => runs.map((r) => r.clients)))].sort((a, b) => a - b);
-  return counts.map((clients) => ({ clients, run: (name) => results.fanOut.results[name]?.find((r) => r.clients === clients) }));
+function runsByClients(fanOut: FanOutRuns): Array<{ clients: number; run: (name: ServerName) => FanOutResult | undefined }> {
+  const counts = [...new Set(Object.values(fanOut.results).flatMap((runs) => runs.map((r) => r.clients)))].sort((a, b) => a - b);
+  return counts.map((clients) => ({ clients, run: (name) => fanOut.results[name]?.find((r) => r.clients === clients) }));
 }
 
-export function latencyTable(results: BenchResults): string {
+export function latencyTable(results: BenchResults, fanOut: FanOutRuns): string {
   const names = columns(results);
   return table(
     ['clients', 'room load', ...names.map((n) => `${n} p50 / p99`), ...ratioHeaders(results).map((h) => `p99 ${h}`)],
-    runsByClients(results).map(({ clients, run }) => [
+    runsByClients(fanOut).map(({ clients, run }) => [
       String(clients),
       `${run(names[0]!)?.latency.rate ?? '–'} updates/s`,
       ...names.map((n) => {
@@ -58,11 +58,11 @@ export function latencyTable(results: BenchResults): string {
   );
 }
 
-export function throughputTable(results: BenchResults): string {
+export function throughputTable(results: BenchResults, fanOut: FanOutRuns): string {
   const names = columns(results);
   return table(
     ['clients', ...names.map((n) => `${n}: updates/s (deliveries/s)`), ...ratioHeaders(results)],
-    runsByClients(results).map(({ clients, run }) => [
+    runsByClients(fanOut).map(({ clients, run }) => [
       String(clients),
       ...names.map((n) => {
         const result = run(n);
@@ -78,20 +78,20 @@ export function throughputTable(results: BenchResults): string {
 }
 
 /** Where each ramp stopped and who was busy then: the server process, the client processes, or neither. */
-export function saturationTable(results: BenchResults): string {
+export function saturationTable(results: BenchResults, fanOut: FanOutRuns): string {
   const rows: string[][] = [];
-  for (const { clients, run } of runsByClients(results)) {
+  for (const { clients, run } of runsByClients(fanOut)) {
     for (const name of columns(results)) {
       const result = run(name);
       if (!result) continue;
       const highest = result.steps.filter((s) => s.sustained).sort((a, b) => b.rate - a.rate)[0];
       const failed = result.steps.filter((s) => !s.sustained).sort((a, b) => a.rate - b.rate)[0];
       const cpu = (s: typeof highest): string => (s ? `${s.serverCpuPct}% / ${s.clientCpuPct}% / ${s.otherCpuPct}%` : '–');
-      rows.push([String(clients), name, highest ? String(highest.rate) : '–', cpu(highest), failed ? String(failed.rate) : '–', cpu(failed), failed?.why ?? 'ramp ended without a failure']);
+      rows.push([String(clients), name, highest ? String(highest.rate) : '–', cpu(highest), failed ? String(failed.rate) : '–', cpu(failed), (failed?.why ?? 'ramp ended without a failure') + (result.stalled ? `; backlog still there ${backlogWaitMs / 1000} s later, ramp ended` : '')]);
     }
   }
   return table(
-    ['clients', 'server', 'highest sustained', 'CPU there: server / clients / other', 'lowest not sustained', 'CPU there', 'why not sustained'],
+    ['clients', 'server', 'highest sustained', 'CPU there: server / load generator / other', 'lowest not sustained', 'CPU there', 'why not sustained'],
     rows,
   );
 }
@@ -100,10 +100,10 @@ export function saturationTable(results: BenchResults): string {
  * CPU per delivered update at the highest offered rate every server sustained: less noisy than where each
  * ramp stopped, and it separates what a delivery costs the server from what it costs the receivers.
  */
-export function costTable(results: BenchResults): string {
+export function costTable(results: BenchResults, fanOut: FanOutRuns): string {
   const names = columns(results);
   const rows: string[][] = [];
-  for (const { clients, run } of runsByClients(results)) {
+  for (const { clients, run } of runsByClients(fanOut)) {
     const sustainedBy = names.map((n) => new Set((run(n)?.steps ?? []).filter((s) => s.sustained).map((s) => s.rate)));
     const common = [...(sustainedBy[0] ?? [])].filter((rate) => sustainedBy.every((set) => set.has(rate))).sort((a, b) => b - a)[0];
     if (common === undefined) continue;
@@ -113,15 +113,17 @@ export function costTable(results: BenchResults): string {
       rows.push([String(clients), String(common), name + shared(step), `${step.serverUsPerReceipt ?? '–'} µs`, `${step.clientUsPerReceipt ?? '–'} µs`, String(step.messagesPerReceipt ?? '–'), String(step.bytesPerReceipt ?? '–')]);
     }
   }
-  return table(['clients', 'updates/s', 'server', 'server CPU per delivery', 'client CPU per delivery', 'messages per delivery', 'bytes per delivery'], rows);
+  return table(['clients', 'updates/s', 'server', 'server CPU per delivery', 'load generator CPU per delivery', 'messages per delivery', 'bytes per delivery'], rows);
 }
 
 export function lossTable(results: BenchResults): string {
   const names = columns(results);
-  const rows: string[][] = runsByClients(results).flatMap(({ clients, run }) => [
-    [`fan-out ${clients}: receipts never delivered`, ...names.map((n) => (run(n) ? count(run(n)!.neverDelivered) : '–'))],
-    [`fan-out ${clients}: updates in storage after restart`, ...names.map((n) => (run(n) ? `${count(run(n)!.stored.found)} of ${count(run(n)!.stored.expected)}` : '–'))],
-  ]);
+  const rows: string[][] = fanOutsOf(results).flatMap(({ label, runs }) =>
+    runsByClients(runs).flatMap(({ clients, run }) => [
+      [`${label} ${clients}: receipts never delivered`, ...names.map((n) => (run(n) ? count(run(n)!.neverDelivered) : '–'))],
+      [`${label} ${clients}: updates in storage after restart`, ...names.map((n) => (run(n) ? `${count(run(n)!.stored.found)} of ${count(run(n)!.stored.expected)}` : '–'))],
+    ]),
+  );
   rows.push(['memory: documents whose content came back', ...names.map((n) => {
     const m = results.memory.results[n];
     return m ? `${m.verified} of ${m.loaded}` : '–';
@@ -184,9 +186,9 @@ export function targetTable(results: BenchResults): string {
   );
 }
 
-export function stepsTable(results: BenchResults): string {
+export function stepsTable(results: BenchResults, fanOut: FanOutRuns): string {
   const rows: string[][] = [];
-  for (const { clients, run } of runsByClients(results)) {
+  for (const { clients, run } of runsByClients(fanOut)) {
     for (const name of columns(results)) {
       for (const s of run(name)?.steps ?? []) {
         rows.push([
@@ -200,7 +202,7 @@ export function stepsTable(results: BenchResults): string {
     }
   }
   return table(
-    ['clients', 'server', 'updates/s', 'p50', 'p99', 'max', 'p50 by quarter (ms)', 'drained', 'CPU server / clients / other', 'sustained'],
+    ['clients', 'server', 'updates/s', 'p50', 'p99', 'max', 'p50 by quarter (ms)', 'drained', 'CPU server / load generator / other', 'sustained'],
     rows,
   );
 }

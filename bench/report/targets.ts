@@ -1,4 +1,4 @@
-import type { BenchResults } from '../results.ts';
+import { fanOutsOf, type BenchResults } from '../results.ts';
 import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ServerName } from '../servers/server-spec.ts';
 import { count, kib, median, ms, ratio, shared } from './format.ts';
@@ -22,32 +22,33 @@ function peersOf(results: BenchResults): ServerName[] {
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const peers = peersOf(results);
   const checks: TargetCheck[] = [];
-  const fanOut = results.fanOut.results;
+  for (const { label, runs } of fanOutsOf(results)) {
+    const fanOut = runs.results;
+    for (const run of fanOut[ours] ?? []) {
+      const peerRuns = peers.map((p) => ({ name: p, run: fanOut[p]?.find((r) => r.clients === run.clients) }));
+      const peerP99 = peerRuns.flatMap(({ name, run: r }) => (r?.latency.p99Ms != null ? [{ name, value: r.latency.p99Ms, mark: shared(r.latency) }] : []));
+      const bestLatency = peerP99.sort((a, b) => a.value - b.value)[0];
+      const p99 = run.latency.p99Ms;
+      checks.push({
+        target: 'p99 latency ≤ best peer',
+        scope: `${label}, ${run.clients} clients, ${run.latency.rate} updates/s`,
+        ours: ms(p99) + shared(run.latency),
+        bestPeer: bestLatency ? `${ms(bestLatency.value)} (${bestLatency.name})${bestLatency.mark}` : '–',
+        ratio: ratio(p99, bestLatency?.value),
+        met: p99 === null || bestLatency === undefined ? null : p99 <= bestLatency.value,
+      });
 
-  for (const run of fanOut[ours] ?? []) {
-    const peerRuns = peers.map((p) => ({ name: p, run: fanOut[p]?.find((r) => r.clients === run.clients) }));
-    const peerP99 = peerRuns.flatMap(({ name, run: r }) => (r?.latency.p99Ms != null ? [{ name, value: r.latency.p99Ms, mark: shared(r.latency) }] : []));
-    const bestLatency = peerP99.sort((a, b) => a.value - b.value)[0];
-    const p99 = run.latency.p99Ms;
-    checks.push({
-      target: 'p99 latency ≤ best peer',
-      scope: `${run.clients} clients, ${run.latency.rate} updates/s`,
-      ours: ms(p99) + shared(run.latency),
-      bestPeer: bestLatency ? `${ms(bestLatency.value)} (${bestLatency.name})${bestLatency.mark}` : '–',
-      ratio: ratio(p99, bestLatency?.value),
-      met: p99 === null || bestLatency === undefined ? null : p99 <= bestLatency.value,
-    });
-
-    const peerMax = peerRuns.map(({ name, run: r }) => ({ name, value: r?.maxSustainedRate ?? 0 })).sort((a, b) => b.value - a.value)[0];
-    const max = run.maxSustainedRate ?? 0;
-    checks.push({
-      target: 'sustained throughput ≥ 1.5 × best peer',
-      scope: `${run.clients} clients`,
-      ours: `${count(max)} updates/s`,
-      bestPeer: peerMax ? `${count(peerMax.value)} updates/s (${peerMax.name})` : '–',
-      ratio: ratio(max, peerMax?.value),
-      met: peerMax === undefined ? null : max >= 1.5 * peerMax.value,
-    });
+      const peerMax = peerRuns.map(({ name, run: r }) => ({ name, value: r?.maxSustainedRate ?? 0 })).sort((a, b) => b.value - a.value)[0];
+      const max = run.maxSustainedRate ?? 0;
+      checks.push({
+        target: 'sustained throughput ≥ 1.5 × best peer',
+        scope: `${label}, ${run.clients} clients`,
+        ours: `${count(max)} updates/s`,
+        bestPeer: peerMax ? `${count(peerMax.value)} updates/s (${peerMax.name})` : '–',
+        ratio: ratio(max, peerMax?.value),
+        met: peerMax === undefined ? null : max >= 1.5 * peerMax.value,
+      });
+    }
   }
 
   const memory = results.memory.results;
@@ -91,15 +92,15 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 
 /** What `server` lost, scenario by scenario; empty when nothing was, null when nothing was measured. */
 export function lossesOf(results: BenchResults, server: ServerName): string[] | null {
-  const fanOut = results.fanOut.results[server];
+  const fanOuts = fanOutsOf(results).flatMap(({ label, runs }) => (runs.results[server] ?? []).map((run) => ({ label, run })));
   const memory = results.memory.results[server];
   const cold = results.coldLoad.results[server];
-  if (!fanOut && !memory && !cold) return null;
+  if (fanOuts.length === 0 && !memory && !cold) return null;
   const losses: string[] = [];
-  for (const run of fanOut ?? []) {
-    if (run.neverDelivered > 0) losses.push(`fan-out ${run.clients}: ${count(run.neverDelivered)} receipts never arrived`);
+  for (const { label, run } of fanOuts) {
+    if (run.neverDelivered > 0) losses.push(`${label} ${run.clients}: ${count(run.neverDelivered)} receipts never arrived`);
     if (run.stored.found < run.stored.expected) {
-      losses.push(`fan-out ${run.clients}: ${count(run.stored.expected - run.stored.found)} of ${count(run.stored.expected)} updates missing after restart`);
+      losses.push(`${label} ${run.clients}: ${count(run.stored.expected - run.stored.found)} of ${count(run.stored.expected)} updates missing after restart`);
     }
   }
   if (memory && memory.verified < memory.loaded) losses.push(`memory: ${memory.loaded - memory.verified} documents came back incomplete`);

@@ -1,16 +1,14 @@
 import type { Endpoint } from '../clients/endpoint.ts';
 import type { Histogram } from '../stats/histogram.ts';
+import type { StepLoad } from './load-clients.ts';
 
-/** What every fan-out update carries: sender (global client index), its sequence number, send time. */
-export interface Stamp {
-  s: number;
-  q: number;
-  t: number;
-}
+/** Real providers with their documents, or raw sockets that only send ready frames and read update headers. */
+export type ClientKind = 'providers' | 'raw';
 
 export type ToWorker =
   | { type: 'connect'; endpoint: Endpoint; docName: string; clients: number[] }
-  | { type: 'run'; arrayName: string; startAt: number; durationMs: number; rate: number; totalClients: number }
+  | { type: 'prepare'; load: StepLoad }
+  | { type: 'run'; load: StepLoad; startAt: number }
   | { type: 'progress' }
   | { type: 'collect' }
   /** Waits up to `waitMs` for every client to hold every update of the run; replies with what is missing. */
@@ -25,10 +23,7 @@ export interface StepReport {
   latency: Histogram;
   /** Latency by quarter of the send window, to see a backlog grow. */
   byQuarter: Histogram[];
-  /**
-   * Median lateness, against the schedule, of the sends in the window's last quarter: the load generator's
-   * own backlog, which a single pause (a GC in the worker) does not move but saturation does.
-   */
+  /** See RunningSchedule.lagMs. */
   sendLagMs: number;
   cpuMs: number;
   /** WebSocket messages and bytes this worker's clients received during the step. */
@@ -38,6 +33,7 @@ export interface StepReport {
 
 export type FromWorker =
   | { type: 'connected' }
+  | { type: 'prepared' }
   | { type: 'progress'; sent: number; received: number }
   | { type: 'collected'; report: StepReport }
   | { type: 'audited'; missing: number }

@@ -4,12 +4,15 @@ import type { RunningServer, ServerSpec } from '../servers/server-spec.ts';
 import { emptyHistogram, mergeInto } from '../stats/histogram.ts';
 import { maxOtherCpuPct, waitForQuiet } from '../stats/quiet.ts';
 import { machineBusyMs } from '../stats/system-cpu.ts';
-import type { StepReport } from './fan-out-messages.ts';
+import type { ClientKind, StepReport } from './fan-out-messages.ts';
 import { judgeStep, type StepResult, type StepTotals } from './fan-out-verdict.ts';
+import { plannedCount } from './send-schedule.ts';
 import { FanOutWorker } from './worker-pool.ts';
 import { freshDataDir, startServer, type Workspace } from './workspace.ts';
 
 const maxRetries = 2;
+/** How long a server that fell behind gets to deliver its backlog before the next step. */
+export const backlogWaitMs = 30_000;
 
 export interface FanOutSettings {
   /** Aggregate updates/s of the first step, which is also the fixed load latency is reported at. */
@@ -23,6 +26,7 @@ export interface FanOutSettings {
   /** How long after the window every update may take to reach every receiver. */
   drainMs: number;
   workers: number;
+  clientKind: ClientKind;
 }
 
 export interface FanOutResult {
@@ -33,6 +37,8 @@ export interface FanOutResult {
   steps: StepResult[];
   /** Highest offered rate judged sustained, or null if even the lowest tried was not. */
   maxSustainedRate: number | null;
+  /** A step's backlog was still not delivered `backlogWaitMs` after it, which ended the ramp there. */
+  stalled: boolean;
   /** Receipts still missing at the end of the run, after a last wait: updates lost, not merely late. */
   neverDelivered: number;
   /** After the run, clients gone and the server restarted: updates found in storage against updates sent. */
@@ -41,11 +47,11 @@ export interface FanOutResult {
 
 /** One document, `clients` clients spread over worker processes, a fixed-load step then a rising ramp. */
 export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients: number, settings: FanOutSettings): Promise<FanOutResult> {
-  const scenario = `fan-out-${clients}`;
+  const scenario = `${settings.clientKind === 'raw' ? 'fan-out-raw' : 'fan-out'}-${clients}`;
   const dataDir = freshDataDir(workspace, `${spec.name}-${scenario}`);
-  const docName = `bench/fan-out-${clients}`;
+  const docName = `bench/${scenario}`;
   const server = await startServer(spec, workspace, scenario, dataDir);
-  const workers = Array.from({ length: Math.min(settings.workers, clients) }, () => new FanOutWorker());
+  const workers = Array.from({ length: Math.min(settings.workers, clients) }, () => new FanOutWorker(settings.clientKind));
   const steps: StepResult[] = [];
   const sentByArray = new Map<string, number>();
   try {
@@ -58,10 +64,22 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
     // Every join announces an awareness state to everyone else; let that settle before measuring.
     await sleep(1000);
 
+    const missingReceipts = async (waitMs: number): Promise<number> => {
+      const lengths = Object.fromEntries(sentByArray);
+      const audits = await Promise.all(workers.map((worker) => worker.request({ type: 'audit', lengths, waitMs }, 'audited')));
+      return audits.reduce((sum, a) => sum + a.missing, 0);
+    };
+    let stalled = false;
     const run = async (rate: number, windowMs: number): Promise<StepResult> => {
       const arrayName = `step-${sentByArray.size}`;
       const step = await runStep(server, workers, { arrayName, rate, windowMs, drainMs: settings.drainMs, clients });
       sentByArray.set(arrayName, step.sent);
+      // A server that fell behind still holds the step's backlog; the next step must not start on top of
+      // it, and a server that cannot clear it at all has nothing left to measure.
+      if (step.drainedInMs === null && (await missingReceipts(backlogWaitMs)) > 0) {
+        stalled = true;
+        console.log(`  ${spec.name} still had not delivered that step ${backlogWaitMs / 1000} s later: ramp ended`);
+      }
       await sleep(300);
       return step;
     };
@@ -69,7 +87,7 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
     const measure = async (rate: number, windowMs: number): Promise<boolean> => {
       let step = await run(rate, windowMs);
       // A step that shared the machine with other work is taken again, after waiting for a quiet moment.
-      for (let retry = 0; retry < maxRetries && step.otherCpuPct > maxOtherCpuPct; retry++) {
+      for (let retry = 0; retry < maxRetries && step.otherCpuPct > maxOtherCpuPct && !stalled; retry++) {
         console.log(`  (other processes used ${step.otherCpuPct}% of a core during that step: taking it again)`);
         await waitForQuiet(ownPids);
         step = await run(rate, windowMs);
@@ -91,31 +109,29 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
     let firstFail: number | null = null;
     if (await measure(settings.startRate, settings.latencyWindowMs)) {
       lastPass = settings.startRate;
-      for (let i = 0, rate = settings.startRate * 2; i < settings.maxRampSteps && firstFail === null; i++, rate *= 2) {
+      for (let i = 0, rate = settings.startRate * 2; i < settings.maxRampSteps && firstFail === null && !stalled; i++, rate *= 2) {
         if (await measure(rate, settings.windowMs)) lastPass = rate;
         else firstFail = rate;
       }
     } else {
       // Even the fixed load was too much: look below it so that the table still has a sustained rate.
       firstFail = settings.startRate;
-      for (let rate = Math.round(settings.startRate / 4); rate >= 1 && lastPass === null; rate = Math.round(rate / 4)) {
+      for (let rate = Math.round(settings.startRate / 4); rate >= 1 && lastPass === null && !stalled; rate = Math.round(rate / 4)) {
         if (await measure(rate, settings.windowMs)) lastPass = rate;
         else firstFail = rate;
       }
     }
-    for (let i = 0; i < settings.refineSteps && lastPass !== null && firstFail !== null; i++) {
+    for (let i = 0; i < settings.refineSteps && lastPass !== null && firstFail !== null && !stalled; i++) {
       const middle = Math.round(Math.sqrt(lastPass * firstFail));
       if (middle === lastPass || middle === firstFail) break;
       if (await measure(middle, settings.windowMs)) lastPass = middle;
       else firstFail = middle;
     }
 
-    const lengths = Object.fromEntries(sentByArray);
-    const audits = await Promise.all(workers.map((worker) => worker.request({ type: 'audit', lengths, waitMs: 10_000 }, 'audited')));
-    const neverDelivered = audits.reduce((sum, a) => sum + a.missing, 0);
+    const neverDelivered = await missingReceipts(10_000);
     await Promise.all(workers.map((worker) => worker.close()));
     const stored = await checkStored(spec, workspace, scenario, dataDir, server, docName, sentByArray);
-    return { clients, workers: workers.length, latency: steps[0]!, steps, maxSustainedRate: lastPass, neverDelivered, stored };
+    return { clients, workers: workers.length, latency: steps[0]!, steps, maxSustainedRate: lastPass, stalled, neverDelivered, stored };
   } finally {
     await Promise.all(workers.map((worker) => worker.close()));
     await server.stop();
@@ -132,11 +148,13 @@ interface StepPlan {
 
 async function runStep(server: RunningServer, workers: FanOutWorker[], plan: StepPlan): Promise<StepResult> {
   const { arrayName, rate, windowMs, drainMs, clients } = plan;
-  const planned = Math.floor((rate * windowMs) / 1000);
+  const planned = plannedCount(rate, windowMs);
+  const load = { arrayName, rate, durationMs: windowMs, totalClients: clients };
+  await Promise.all(workers.map((worker) => worker.request({ type: 'prepare', load }, 'prepared')));
   const startAt = nowMs() + 200;
   const serverCpuBefore = server.cpuMs();
   const machineBefore = machineBusyMs();
-  for (const worker of workers) worker.send({ type: 'run', arrayName, startAt, durationMs: windowMs, rate, totalClients: clients });
+  for (const worker of workers) worker.send({ type: 'run', load, startAt });
   await sleep(startAt + windowMs - nowMs());
   const windowEnd = nowMs();
   let drainedInMs: number | null = null;

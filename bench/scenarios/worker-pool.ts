@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FromWorker, ToWorker } from './fan-out-messages.ts';
+import type { ClientKind, FromWorker, ToWorker } from './fan-out-messages.ts';
 
 const workerScript = fileURLToPath(new URL('./fan-out-worker.ts', import.meta.url));
 
@@ -12,8 +12,8 @@ export class FanOutWorker {
   private readonly waiting: Array<{ type: FromWorker['type']; resolve: (m: FromWorker) => void; reject: (e: Error) => void }> = [];
   private readonly exited: Promise<void>;
 
-  constructor() {
-    this.child = fork(workerScript, { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+  constructor(kind: ClientKind) {
+    this.child = fork(workerScript, [kind], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.on('message', (message: FromWorker) => {
       if (message.type === 'error') return this.waiting.shift()?.reject(new Error(`worker: ${message.message}`));
