@@ -1,35 +1,64 @@
-import type { CloseReason } from '../protocol/close-codes.ts';
+import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
 import type { Peer } from './peer.ts';
+import type { Room } from './room.ts';
 
-/** One socket attached to one document. Lifecycle: waiting for the document to load, joined, closed. */
+/** What a connection needs from the registry that owns it. */
+export interface ConnectionOwner {
+  readonly maxBufferedBytes: number;
+  receive(connection: Connection, data: Uint8Array): void;
+  fail(connection: Connection, reason: CloseReason): void;
+  closed(connection: Connection): void;
+}
+
+/**
+ * One socket attached to one document. Lifecycle: waiting for the document to load, joined, closed.
+ * Thousands of these live at once, so state that most connections never use is created on first use.
+ */
 export class Connection {
   state: 'loading' | 'joined' | 'closed' = 'loading';
+  /** Set while joined. */
+  room: Room | null = null;
   /** Messages received while the document loads; replayed in order once it has. */
-  readonly queued: Uint8Array[] = [];
+  queued: Uint8Array[] | null = null;
   /** Awareness client ids this connection announced, removed for everyone when it leaves. */
-  readonly awarenessClients = new Set<number>();
-  /** Called instead of sending when the socket holds more unsent bytes than `maxBufferedBytes`. */
-  onStuck: () => void = () => {};
+  awarenessClients: Set<number> | null = null;
+  /** In the registry's count of open sockets until the socket reports that it closed. */
+  counted = true;
 
   constructor(
     readonly id: number,
     readonly docName: string,
     readonly peer: Peer,
     readonly canWrite: boolean,
-    private readonly maxBufferedBytes: number,
+    private readonly owner: ConnectionOwner,
   ) {}
 
   send(message: Uint8Array): void {
     if (this.state === 'closed') return;
-    if (this.peer.bufferedAmount > this.maxBufferedBytes) return this.onStuck();
+    if (this.peer.bufferedAmount > this.owner.maxBufferedBytes) return this.owner.fail(this, CloseCodes.tooSlow);
     this.peer.send(message);
   }
 
-  /** Closes the socket once; the caller detaches the connection from its room. */
-  close(reason: CloseReason): boolean {
+  /** A message from the socket. */
+  receive(data: Uint8Array): void {
+    this.owner.receive(this, data);
+  }
+
+  /** Reports that the socket closed (by either side). */
+  closed(): void {
+    this.owner.closed(this);
+  }
+
+  /** Closes the socket from the server side, e.g. when the token expires. */
+  close(reason: CloseReason): void {
+    this.owner.fail(this, reason);
+  }
+
+  /** Closes the socket once; returns false if it was already closed. The caller detaches it from its room. */
+  closeSocket(reason: CloseReason): boolean {
     if (this.state === 'closed') return false;
     this.state = 'closed';
-    this.queued.length = 0;
+    this.queued = null;
     this.peer.close(reason.code, reason.reason);
     return true;
   }

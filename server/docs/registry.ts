@@ -3,9 +3,9 @@ import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
 import { decodeMessage } from '../protocol/messages.ts';
 import type { Limits } from '../protocol/limits.ts';
 import type { Logger } from '../log.ts';
-import { Connection } from './connection.ts';
+import { Connection, type ConnectionOwner } from './connection.ts';
 import type { Peer } from './peer.ts';
-import { Room, type Turn } from './room.ts';
+import { Room, type RoomHooks, type Turn } from './room.ts';
 
 export interface RegistryOptions {
   storage: Storage;
@@ -35,7 +35,7 @@ export interface ConnectionHandle {
  * commits every turn's updates for all documents in one storage transaction before any of them is sent
  * anywhere, and unloads documents that nobody has used for a while.
  */
-export class Registry {
+export class Registry implements ConnectionOwner, RoomHooks {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
@@ -46,9 +46,11 @@ export class Registry {
   private nextConnectionId = 1;
   private connectionCount = 0;
   private readonly now: () => number;
+  readonly maxBufferedBytes: number;
 
   constructor(private readonly options: RegistryOptions) {
     this.now = options.now ?? Date.now;
+    this.maxBufferedBytes = options.limits.maxBufferedBytes;
   }
 
   get stats(): { documents: number; connections: number } {
@@ -60,61 +62,37 @@ export class Registry {
   }
 
   connect(docName: string, peer: Peer, canWrite: boolean): ConnectionHandle {
-    const { limits } = this.options;
-    const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, limits.maxBufferedBytes);
+    const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, this);
     this.connectionCount++;
-    let room: Room | null = null;
-    const fail = (reason: CloseReason): void => {
-      if (!connection.close(reason)) return;
-      this.options.log.warn('connection closed', { doc: docName, conn: connection.id, code: reason.code, reason: reason.reason });
-      detach();
-    };
-    const detach = (): void => {
-      connection.state = 'closed';
-      if (room === null) return;
-      room.leave(connection);
-      this.scheduleUnloadIfIdle(room);
-      room = null;
-    };
-    const handle = (data: Uint8Array): void => {
-      if (room === null) return;
-      const decoded = decodeMessage(data);
-      if (!decoded.ok) return fail(decoded.reason === 'unknown-type' ? CloseCodes.unknownType : CloseCodes.malformed);
-      const problem = room.receive(connection, decoded.message);
-      if (problem !== null) fail(problem);
-    };
-    connection.onStuck = () => fail(CloseCodes.tooSlow);
-
     this.acquire(docName).then(
-      (loaded) => {
-        if (connection.state === 'closed') return this.scheduleUnloadIfIdle(loaded);
-        room = loaded;
-        loaded.join(connection);
-        const queued = connection.queued.splice(0);
-        for (const data of queued) handle(data);
-      },
+      (room) => this.join(connection, room),
       (error: unknown) => {
         this.options.log.error('document load failed', { doc: docName, error: String(error) });
-        fail(CloseCodes.internal);
+        this.fail(connection, CloseCodes.internal);
       },
     );
+    return connection;
+  }
 
-    let counted = true;
-    return {
-      docName,
-      receive: (data) => {
-        if (connection.state === 'closed') return;
-        if (connection.state === 'joined') return handle(data);
-        if (connection.queued.length >= limits.maxQueuedBeforeLoad) return fail(CloseCodes.tooManyQueued);
-        connection.queued.push(data);
-      },
-      closed: () => {
-        if (counted) this.connectionCount--;
-        counted = false;
-        detach();
-      },
-      close: fail,
-    };
+  receive(connection: Connection, data: Uint8Array): void {
+    if (connection.state === 'closed') return;
+    if (connection.state === 'joined') return this.handle(connection, data);
+    const queued = (connection.queued ??= []);
+    if (queued.length >= this.options.limits.maxQueuedBeforeLoad) return this.fail(connection, CloseCodes.tooManyQueued);
+    queued.push(data);
+  }
+
+  /** Closes the connection's socket with `reason`, logs one line and detaches it from its room. */
+  fail(connection: Connection, reason: CloseReason): void {
+    if (!connection.closeSocket(reason)) return;
+    this.options.log.warn('connection closed', { doc: connection.docName, conn: connection.id, code: reason.code, reason: reason.reason });
+    this.detach(connection);
+  }
+
+  closed(connection: Connection): void {
+    if (connection.counted) this.connectionCount--;
+    connection.counted = false;
+    this.detach(connection);
   }
 
   /** Runs `use` with the document loaded and kept loaded until it finishes (HTTP snapshot and restore). */
@@ -140,12 +118,39 @@ export class Registry {
     await this.flush();
     for (const room of [...this.rooms.values()]) {
       for (const connection of [...room.connections]) {
-        connection.close(reason);
+        connection.closeSocket(reason);
         room.leave(connection);
       }
       await this.unload(room);
     }
     await Promise.all([...this.loading.values(), ...this.unloading.values()].map((p) => p.catch(() => undefined)));
+  }
+
+  private join(connection: Connection, room: Room): void {
+    if (connection.state === 'closed') return this.scheduleUnloadIfIdle(room);
+    connection.room = room;
+    room.join(connection);
+    const queued = connection.queued;
+    connection.queued = null;
+    for (const data of queued ?? []) this.handle(connection, data);
+  }
+
+  private handle(connection: Connection, data: Uint8Array): void {
+    const room = connection.room;
+    if (room === null) return;
+    const decoded = decodeMessage(data);
+    if (!decoded.ok) return this.fail(connection, decoded.reason === 'unknown-type' ? CloseCodes.unknownType : CloseCodes.malformed);
+    const problem = room.receive(connection, decoded.message);
+    if (problem !== null) this.fail(connection, problem);
+  }
+
+  private detach(connection: Connection): void {
+    connection.state = 'closed';
+    const room = connection.room;
+    if (room === null) return;
+    connection.room = null;
+    room.leave(connection);
+    this.scheduleUnloadIfIdle(room);
   }
 
   private acquire(docName: string): Promise<Room> {
@@ -166,13 +171,14 @@ export class Registry {
     // A document that is still writing its unload snapshot must finish before it is read back.
     await this.unloading.get(docName);
     const stored = await this.options.storage.load(docName);
-    const room = new Room(docName, stored, this.now(), { requestFlush: (r) => this.markDirty(r) });
+    const room = new Room(docName, stored, this.now(), this);
     this.rooms.set(docName, room);
     this.options.maybeCompact?.(room);
     return room;
   }
 
-  private markDirty(room: Room): void {
+  /** Asks for an end-of-turn flush of `room`: storage commit, then fan-out. */
+  requestFlush(room: Room): void {
     this.dirty.add(room);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -217,7 +223,7 @@ export class Registry {
    */
   private dropAfterStorageFailure(room: Room): void {
     for (const connection of [...room.connections]) {
-      connection.close(CloseCodes.storageFailed);
+      connection.closeSocket(CloseCodes.storageFailed);
       room.leave(connection);
     }
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);

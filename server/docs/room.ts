@@ -22,6 +22,12 @@ export interface Turn {
   merged: Uint8Array;
 }
 
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 export interface RoomHooks {
   /** Asks for an end-of-turn flush: storage commit, then fan-out. */
   requestFlush(room: Room): void;
@@ -53,9 +59,10 @@ export class Room {
   changedSinceSnapshot = false;
   lastSnapshotAt: number;
 
-  private pending: PendingUpdate[] = [];
-  private awaitingCommit: Array<() => void> = [];
-  private awarenessChanged = new Set<number>();
+  // Usually empty: created when first needed, dropped when drained.
+  private pending: PendingUpdate[] | null = null;
+  private awaitingCommit: Array<{ connection: Connection; stateVector: Uint8Array }> | null = null;
+  private awarenessChanged: Set<number> | null = null;
 
   constructor(
     readonly name: string,
@@ -71,16 +78,12 @@ export class Room {
     this.storedRows = stored.updates.length;
     this.lastSnapshotAt = now;
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.pending.push({ update, origin: isConnection(origin, this.connections) ? origin : null });
-      this.changedSinceSnapshot = true;
-      this.hooks.requestFlush(this);
-    });
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.onAwarenessUpdate(changes, origin));
   }
 
   get hasPending(): boolean {
-    return this.pending.length > 0 || this.awarenessChanged.size > 0;
+    return this.pending !== null || this.awarenessChanged !== null;
   }
 
   join(connection: Connection): void {
@@ -95,7 +98,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    if (connection.awarenessClients.size > 0) {
+    if (connection.awarenessClients !== null && connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
   }
@@ -122,18 +125,18 @@ export class Room {
 
   /** Hands the turn's updates, merged, to the registry for storage. */
   takeTurn(): Turn | null {
-    if (this.pending.length === 0) return null;
     const entries = this.pending;
-    this.pending = [];
+    if (entries === null) return null;
+    this.pending = null;
     return { entries, merged: mergeAll(entries.map((entry) => entry.update)) };
   }
 
   /** Sends the turn's awareness changes to everyone, the sender included: y-websocket clients treat their
    * own echoed state as the sign of a live connection and reconnect after 30 s without any message. */
   flushAwareness(): void {
-    if (this.awarenessChanged.size === 0) return;
+    if (this.awarenessChanged === null) return;
     const clients = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
+    this.awarenessChanged = null;
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
     for (const connection of this.connections) connection.send(message);
   }
@@ -145,10 +148,10 @@ export class Room {
     this.storedRows += 1;
     this.fanOut(turn);
     // Content applied while an asynchronous commit was in flight is not durable yet: keep waiting for it.
-    if (this.pending.length > 0) return;
+    if (this.pending !== null || this.awaitingCommit === null) return;
     const waiting = this.awaitingCommit;
-    this.awaitingCommit = [];
-    for (const send of waiting) send();
+    this.awaitingCommit = null;
+    for (const { connection, stateVector } of waiting) this.sendSyncStep2(connection, stateVector);
   }
 
   /** Accounts for compaction having merged `rowsReplaced` stored rows into one. */
@@ -162,12 +165,13 @@ export class Room {
   }
 
   private replyWhenCommitted(connection: Connection, stateVector: Uint8Array): void {
-    const reply = (): void => {
-      if (connection.state !== 'joined') return;
-      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
-    };
-    if (this.pending.length === 0) reply();
-    else this.awaitingCommit.push(reply);
+    if (this.pending === null) this.sendSyncStep2(connection, stateVector);
+    else (this.awaitingCommit ??= []).push({ connection, stateVector });
+  }
+
+  private sendSyncStep2(connection: Connection, stateVector: Uint8Array): void {
+    if (connection.state !== 'joined') return;
+    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): CloseReason | null {
@@ -196,21 +200,24 @@ export class Room {
     }
   }
 
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    (this.pending ??= []).push({ update, origin: isConnection(origin, this.connections) ? origin : null });
+    this.changedSinceSnapshot = true;
+    this.hooks.requestFlush(this);
+  }
+
+  private onAwarenessUpdate(changes: AwarenessChanges, origin: unknown): void {
     const owner = isConnection(origin, this.connections) ? origin : null;
     for (const client of [...changes.added, ...changes.updated]) {
-      owner?.awarenessClients.add(client);
-      this.awarenessChanged.add(client);
+      if (owner !== null) (owner.awarenessClients ??= new Set()).add(client);
+      (this.awarenessChanged ??= new Set()).add(client);
     }
     for (const client of changes.removed) {
-      owner?.awarenessClients.delete(client);
-      this.awarenessChanged.add(client);
+      owner?.awarenessClients?.delete(client);
+      (this.awarenessChanged ??= new Set()).add(client);
     }
     this.hooks.requestFlush(this);
-  };
+  }
 
   private fanOut({ entries: committed, merged: mergedUpdate }: Turn): void {
     const merged = encodeUpdate(mergedUpdate);
