@@ -17,9 +17,16 @@ export interface ServerConfig {
   idleUnloadMs: number;
   compactAfterUpdates: number;
   snapshotPolicy: SnapshotPolicy;
+  /** Serve https and wss with this certificate and key (PEM file paths), or plain http when null. */
+  tls: TlsFiles | null;
   /** Seed the demo route when the data folder is empty (on for `npm start`, off in tests unless asked). */
   seedDemo: boolean;
   log: Logger;
+}
+
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 export function defaultConfig(): ServerConfig {
@@ -35,6 +42,7 @@ export function defaultConfig(): ServerConfig {
     idleUnloadMs: 30_000,
     compactAfterUpdates: 1000,
     snapshotPolicy: defaultSnapshotPolicy,
+    tls: null,
     seedDemo: true,
     log: createConsoleLogger(),
   };
@@ -54,8 +62,14 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   if (durability !== 'normal' && durability !== 'full') {
     throw new Error(`TRIBUTARY_DURABILITY must be "normal" or "full", got "${durability}"`);
   }
+  const certFile = env.TRIBUTARY_TLS_CERT || undefined;
+  const keyFile = env.TRIBUTARY_TLS_KEY || undefined;
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error('TRIBUTARY_TLS_CERT and TRIBUTARY_TLS_KEY go together: set both (PEM files) or neither');
+  }
   return {
     ...config,
+    tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
     port: int('PORT', config.port, 0),
     host: env.HOST || config.host,
     dataDir: resolve(env.DATA_DIR || config.dataDir),

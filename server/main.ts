@@ -1,6 +1,5 @@
 import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
 import { decideAccess, refusals } from './auth/access.ts';
 import { loadSecrets } from './auth/secrets.ts';
@@ -8,6 +7,7 @@ import { createTokenService } from './auth/tokens.ts';
 import { createCompactor } from './docs/compaction.ts';
 import { Registry } from './docs/registry.ts';
 import { createApp } from './http/app.ts';
+import { listen, readTlsFiles } from './http/listen.ts';
 import { openSqliteStorage } from './persistence/sqlite-storage.ts';
 import { CloseCodes } from './protocol/close-codes.ts';
 import { Snapshots } from './snapshots/snapshots.ts';
@@ -16,6 +16,7 @@ import { seedDemoRoute } from './learning-routes/demo-seed.ts';
 
 export interface RunningServer {
   port: number;
+  scheme: 'http' | 'https';
   url: string;
   adminToken: string;
   adminTokenGenerated: boolean;
@@ -30,6 +31,7 @@ export interface RunningServer {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = { ...defaultConfig(), ...overrides };
   const { log } = config;
+  const tls = config.tls ? readTlsFiles(config.tls) : null;
   const secrets = loadSecrets(config.dataDir, config.adminToken);
   const tokens = createTokenService(secrets.adminToken, secrets.signingSecret);
   const storage = openSqliteStorage(config.dataDir, config.durability);
@@ -61,10 +63,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     startedAt: Date.now(),
   });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
-    started.once('error', reject);
-  });
+  const { server, scheme } = await listen(app.fetch, { port: config.port, host: config.host, tls });
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
 
@@ -81,7 +80,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   };
   return {
     port,
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    scheme,
+    url: `${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     adminToken: secrets.adminToken,
     adminTokenGenerated: secrets.adminTokenGenerated,
     seededRouteId,
@@ -94,7 +94,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
 export async function main(): Promise<void> {
   const config = configFromEnvironment(process.env);
   const running = await startServer(config);
-  const addresses = addressesFor(config.host, running.port);
+  const addresses = addressesFor(running.scheme, config.host, running.port);
   const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
   lines.push(`Data folder: ${config.dataDir}`);
   if (running.seededRouteId !== null) {
@@ -125,14 +125,14 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-function addressesFor(host: string, port: number): Array<{ url: string; label: string; isNetwork: boolean }> {
+function addressesFor(scheme: string, host: string, port: number): Array<{ url: string; label: string; isNetwork: boolean }> {
   const local = (url: string) => ({ url, label: url, isNetwork: false });
-  if (host !== '0.0.0.0' && host !== '::') return [local(`http://${host}:${port}/`)];
-  const addresses = [local(`http://localhost:${port}/`)];
+  if (host !== '0.0.0.0' && host !== '::') return [local(`${scheme}://${host}:${port}/`)];
+  const addresses = [local(`${scheme}://localhost:${port}/`)];
   for (const list of Object.values(networkInterfaces())) {
     for (const entry of list ?? []) {
       if (entry.family !== 'IPv4' || entry.internal) continue;
-      const url = `http://${entry.address}:${port}/`;
+      const url = `${scheme}://${entry.address}:${port}/`;
       addresses.push({ url, label: `${url}  (local network)`, isNetwork: true });
     }
   }

@@ -9,7 +9,7 @@ const artifactsDir = 'test-artifacts';
  * which would both fail here (no internet) and pollute the "requests no other host" check.
  * Playwright's launch() already gives every browser a fresh temporary user-data-dir.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -22,6 +22,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../server/main.ts';
 import { silentLogger } from '../../server/log.ts';
+import type { TlsFiles } from '../../server/config.ts';
 
 export const adminToken = 'e2e-admin';
 
@@ -17,7 +18,7 @@ export interface TestServer {
 }
 
 /** The real server, in process, on an ephemeral loopback port, with its own SQLite folder. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { tls?: TlsFiles } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tributary-e2e-'));
   const start = (port: number): Promise<RunningServer> =>
     startServer({
@@ -27,6 +28,7 @@ export async function startTestServer(): Promise<TestServer> {
       adminToken,
       clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
       log: silentLogger,
+      tls: options.tls ?? null,
     });
   let running: RunningServer | null = await start(0);
   const port = running.port;
