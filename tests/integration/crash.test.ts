@@ -51,7 +51,8 @@ describe('durability across kill -9', () => {
         cards.set(`r${round}-${i}`, i);
         if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      expect(receivedAtKill).not.toBeNull();
+      // On a busy machine the writer can finish before the observer has seen enough: the kill still comes.
+      await waitFor(() => receivedAtKill !== null, 'the observer receiving enough to trigger the kill');
       await child.exited;
       // Neither client may help: only what the server stored counts.
       writer.destroy();
