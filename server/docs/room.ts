@@ -70,10 +70,9 @@ export class Room {
     now: number,
     private readonly hooks: RoomHooks,
   ) {
-    // One transaction for the whole load: observers and the update encoder run once, not per stored row.
-    Y.transact(this.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    // Not a closure here: the listeners below keep this constructor's scope alive for the room's life, and
+    // with it anything a closure in it refers to, such as every stored update as read from storage.
+    applyStored(this.doc, stored.updates);
     this.lastSeq = stored.lastSeq;
     this.storedRows = stored.updates.length;
     this.lastSnapshotAt = now;
@@ -232,6 +231,13 @@ export class Room {
       if (others.length > 0) connection.send(encodeUpdate(mergeAll(others)));
     }
   }
+}
+
+/** One transaction for the whole load: observers and the update encoder run once, not per stored row. */
+function applyStored(doc: Y.Doc, updates: Uint8Array[]): void {
+  Y.transact(doc, () => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
 }
 
 function mergeAll(updates: Uint8Array[]): Uint8Array {
