@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
+import { openRaw } from './helpers/raw-socket.ts';
 import { makeDataDir, startTestServer } from './helpers/server.ts';
 
 describe('sync with stock y-websocket clients', () => {
@@ -93,6 +94,12 @@ describe('sync with stock y-websocket clients', () => {
     // The writer sent 200 messages in one turn; the server merges what one turn brings into fewer.
     expect(messages).toBeLessThan(200);
     expect(reader.doc.getArray<number>('burst').toArray()).toEqual([...Array(200).keys()]);
+  });
+
+  it('closes its sockets with 1001 when the server shuts down', async () => {
+    const { outcome } = await openRaw(server.wsUrl, 'route/r1/river');
+    await server.close();
+    expect(await outcome).toMatchObject({ closeCode: 1001, closeReason: 'server shutting down' });
   });
 
   it('syncs a document created offline in full when the client first connects', async () => {
