@@ -14,7 +14,7 @@ export type DocEnv = {
   Variables: { docName: string; access: DocGrant };
 };
 
-export type DocAccessResult =
+type DocAccessResult =
   | { ok: true; docName: string; access: DocGrant }
   | { ok: false; status: 400 | 401 | 403; error: string; message: string };
 

@@ -8,7 +8,7 @@ import type { Logger } from '../log.ts';
 import { CloseCodes } from '../protocol/close-codes.ts';
 import { decideDocAccess, type AccessPolicy, type DocGrant } from './doc-access.ts';
 
-export interface SyncParts {
+interface SyncParts {
   registry: Registry;
   policy: AccessPolicy;
   log: Logger;
