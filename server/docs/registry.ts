@@ -205,7 +205,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private async commit(batch: Array<{ room: Room; turn: Turn }>): Promise<void> {
     let reached: Map<string, number>;
     try {
-      reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.merged] })));
+      reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.update] })));
     } catch (error) {
       this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
       for (const { room } of batch) this.dropAfterStorageFailure(room);

@@ -1,7 +1,10 @@
+import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
 import { openRaw } from './helpers/raw-socket.ts';
+import { encodeSyncStep1, encodeSyncStep2 } from '../../server/protocol/messages.ts';
 import { makeDataDir, startTestServer } from './helpers/server.ts';
 
 describe('sync with stock y-websocket clients', () => {
@@ -94,6 +97,24 @@ describe('sync with stock y-websocket clients', () => {
     // The writer sent 200 messages in one turn; the server merges what one turn brings into fewer.
     expect(messages).toBeLessThan(200);
     expect(reader.doc.getArray<number>('burst').toArray()).toEqual([...Array(200).keys()]);
+  });
+
+  it('answers a sync step 1 that arrives in one turn with a step 2 holding nothing new', async () => {
+    const { socket } = await openRaw(server.wsUrl, 'route/r1/river');
+    const syncSteps: number[] = [];
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(data);
+      if (decoding.readVarUint(decoder) === 0) syncSteps.push(decoding.readVarUint(decoder));
+    });
+    const empty = new Y.Doc();
+    // Both frames in one TCP write, so that the server reads them in the same turn.
+    const tcp = (socket as unknown as { _socket: Socket })._socket;
+    tcp.cork();
+    socket.send(encodeSyncStep2(Y.encodeStateAsUpdate(empty)));
+    socket.send(encodeSyncStep1(Y.encodeStateVector(empty)));
+    tcp.uncork();
+    await waitFor(() => syncSteps.includes(1), 'the step 2 reply');
+    socket.close();
   });
 
   it('closes its sockets with 1001 when the server shuts down', async () => {
