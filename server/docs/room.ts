@@ -35,6 +35,14 @@ export interface RoomHooks {
 }
 
 /**
+ * At the end of a transaction Yjs merges each client's new adjacent items into one, and merging array
+ * content copies the array so far: a client's k new items cost k²/2 copies. An overloaded server reads
+ * tens of thousands of updates in one turn (a second and more in one transaction, growing), so a turn's
+ * updates go in transactions of at most this many, whose updates are then merged (Y.mergeUpdates).
+ */
+const maxUpdatesPerTransaction = 512;
+
+/**
  * One loaded document: its Y.Doc, awareness and connections.
  *
  * Client updates are queued as they arrive and integrated at the end of the turn, all in one Yjs
@@ -136,8 +144,11 @@ export class Room {
       this.sendWaitingReplies();
       return null;
     }
+    const author = this.pendingAuthor;
     this.pending = null;
-    return { update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), author: this.pendingAuthor };
+    // Not kept past the turn: it would keep a connection that has since closed alive.
+    this.pendingAuthor = null;
+    return { update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), author };
   }
 
   /** Sends the turn's awareness changes to everyone, the sender included: y-websocket clients treat their
@@ -200,13 +211,15 @@ export class Room {
     const refused = new Map<Connection, CloseReason>();
     this.integrating = true;
     try {
-      Y.transact(this.doc, () => {
-        for (const { connection, update } of queued) {
-          if (refused.has(connection)) continue;
-          const problem = this.integrate(update);
-          if (problem !== null) refused.set(connection, problem);
-        }
-      }, origin);
+      for (let start = 0; start < queued.length; start += maxUpdatesPerTransaction) {
+        Y.transact(this.doc, () => {
+          for (const { connection, update } of queued.slice(start, start + maxUpdatesPerTransaction)) {
+            if (refused.has(connection)) continue;
+            const problem = this.integrate(update);
+            if (problem !== null) refused.set(connection, problem);
+          }
+        }, origin);
+      }
     } finally {
       this.integrating = false;
     }

@@ -1,10 +1,11 @@
 import type { Socket } from 'node:net';
+import type WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
 import { openRaw } from './helpers/raw-socket.ts';
-import { encodeSyncStep1, encodeSyncStep2 } from '../../server/protocol/messages.ts';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/protocol/messages.ts';
 import { makeDataDir, startTestServer } from './helpers/server.ts';
 
 describe('sync with stock y-websocket clients', () => {
@@ -114,6 +115,49 @@ describe('sync with stock y-websocket clients', () => {
     socket.send(encodeSyncStep1(Y.encodeStateVector(empty)));
     tcp.uncork();
     await waitFor(() => syncSteps.includes(1), 'the step 2 reply');
+    socket.close();
+  });
+
+  it('does not echo a turn to its only writer, and sends it to everyone else', async () => {
+    const syncMessages = (socket: WebSocket): number[] => {
+      const steps: number[] = [];
+      socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(data);
+        steps.push(decoding.readVarUint(decoder) === 0 ? decoding.readVarUint(decoder) : -1);
+      });
+      return steps;
+    };
+    const writer = await openRaw(server.wsUrl, 'route/r1/river');
+    const reader = await openRaw(server.wsUrl, 'route/r1/river');
+    const atWriter = syncMessages(writer.socket);
+    const atReader = syncMessages(reader.socket);
+    const doc = new Y.Doc();
+    doc.getArray('cards').push(['one']);
+    writer.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    await waitFor(() => atReader.includes(2), 'the update at the reader');
+    // The answer to a query arrives after anything the server sent the writer before it.
+    writer.socket.send(new Uint8Array([3]));
+    await waitFor(() => atWriter.includes(-1), 'the awareness answer');
+    expect(atWriter).not.toContain(2);
+    writer.socket.close();
+    reader.socket.close();
+  });
+
+  it('delivers a turn of more updates than one transaction takes, in order', async () => {
+    const reader = connect('route/r1/river');
+    await synced(reader);
+    const { socket } = await openRaw(server.wsUrl, 'route/r1/river');
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 1500; i++) doc.getArray<number>('burst').push([i]);
+    // One TCP write, so that the server reads them all in one turn.
+    const tcp = (socket as unknown as { _socket: Socket })._socket;
+    tcp.cork();
+    for (const update of updates) socket.send(encodeUpdate(update));
+    tcp.uncork();
+    await waitFor(() => reader.doc.getArray('burst').length === 1500, 'the burst at the reader');
+    expect(reader.doc.getArray<number>('burst').toArray()).toEqual([...Array(1500).keys()]);
     socket.close();
   });
 
