@@ -45,11 +45,11 @@ const maxUpdatesPerTransaction = 512;
 /**
  * One loaded document: its Y.Doc, awareness and connections.
  *
- * Client updates are queued as they arrive and integrated at the end of the turn, all in one Yjs
- * transaction: that is the validation (what the doc emits is what gets stored), and the doc then emits the
- * turn's content as one update, so no Y.mergeUpdates is needed. Nothing derived from them leaves the server
- * until the registry has committed them. Replies that carry document content (sync step 2) wait for the
- * same commit when uncommitted content exists, queued content included.
+ * Client updates are queued as they arrive and integrated at the end of the turn in one Yjs transaction
+ * (a few for a very large turn): that is the validation (what the doc emits is what gets stored), and the
+ * doc then emits the turn's content as one update, with no Y.mergeUpdates. Nothing derived from them
+ * leaves the server until the registry has committed them. Replies that carry document content (sync
+ * step 2) wait for the same commit when uncommitted content exists, queued content included.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -199,8 +199,8 @@ export class Room {
   }
 
   /**
-   * One transaction for the turn: Yjs encodes one update and tidies the struct store once, instead of once
-   * per message. Each update is still checked on its own, and a connection's updates after its first bad
+   * One transaction for the turn (up to maxUpdatesPerTransaction): Yjs encodes one update and tidies the
+   * struct store once, instead of once per message. Each update is still checked on its own, and a connection's updates after its first bad
    * one are skipped, as they would have been had it been closed on receipt.
    */
   private integrateQueued(): void {
