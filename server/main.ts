@@ -92,8 +92,17 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
 
 /** `npm start`: configuration from the environment, addresses printed, clean stop on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
-  const config = configFromEnvironment(process.env);
-  const running = await startServer(config);
+  let config: ServerConfig;
+  let running: RunningServer;
+  try {
+    config = configFromEnvironment(process.env);
+    running = await startServer(config);
+  } catch (error) {
+    // A wrong setting or a busy port is the operator's to fix: one line saying what, not a stack trace.
+    console.error(`Tributary could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    return;
+  }
   const addresses = addressesFor(running.scheme, config.host, running.port);
   const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
   lines.push(`Data folder: ${config.dataDir}`);

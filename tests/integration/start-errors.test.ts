@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { makeDataDir } from './helpers/server.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+let data: Awaited<ReturnType<typeof makeDataDir>>;
+beforeEach(async () => {
+  data = await makeDataDir();
+});
+afterEach(() => data.remove());
+
+/** The server as `npm start` runs it, with `env` added, until it exits. */
+function start(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.dir, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+}
+
+test.each([
+  [{ TRIBUTARY_TLS_CERT: 'cert.pem' }, 'TRIBUTARY_TLS_CERT and TRIBUTARY_TLS_KEY go together'],
+  [{ TRIBUTARY_TLS_CERT: '/no/such/cert.pem', TRIBUTARY_TLS_KEY: '/no/such/key.pem' }, 'Cannot read the TLS certificate (TRIBUTARY_TLS_CERT) /no/such/cert.pem'],
+  [{ PORT: 'eighty' }, 'PORT must be a whole number'],
+])('a bad setting (%o) stops the start with one line naming it, and exit code 1', (env, message) => {
+  const { status, stderr, stdout } = start(env);
+  expect(status).toBe(1);
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
+  expect(lines).toEqual([expect.stringContaining(`Tributary could not start: ${message}`)]);
+  expect(stdout).not.toContain('Tributary is running');
+});
