@@ -63,7 +63,20 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     startedAt: Date.now(),
   });
 
-  const { server, scheme } = await listen(app.fetch, { port: config.port, host: config.host, tls });
+  // Everything that was opened is closed again on the way out, so that a refused start exits.
+  const release = async (): Promise<void> => {
+    snapshots.stop();
+    await registry.unloadAll(CloseCodes.goingAway);
+    await storage.close();
+  };
+  let listening: Awaited<ReturnType<typeof listen>>;
+  try {
+    listening = await listen(app.fetch, { port: config.port, host: config.host, tls });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  const { server, scheme } = listening;
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
 
@@ -71,9 +84,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const close = (): Promise<void> => {
     closing ??= (async () => {
       server.close();
-      snapshots.stop();
-      await registry.unloadAll(CloseCodes.goingAway);
-      await storage.close();
+      await release();
       if ('closeAllConnections' in server) server.closeAllConnections();
     })();
     return closing;

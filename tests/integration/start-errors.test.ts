@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { makeDataDir } from './helpers/server.ts';
@@ -32,4 +33,17 @@ test.each([
   const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
   expect(lines).toEqual([expect.stringContaining(`Tributary could not start: ${message}`)]);
   expect(stdout).not.toContain('Tributary is running');
+});
+
+test('a port another program holds stops the start with one line, and the process exits instead of hanging', async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (holder.address() as AddressInfo).port;
+    const { status, stderr } = start({ PORT: String(port) });
+    expect(status).toBe(1);
+    expect(stderr).toContain(`Tributary could not start: listen EADDRINUSE: address already in use 127.0.0.1:${port}`);
+  } finally {
+    holder.close();
+  }
 });
