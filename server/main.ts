@@ -13,6 +13,7 @@ import { CloseCodes } from './protocol/close-codes.ts';
 import { Snapshots } from './snapshots/snapshots.ts';
 import { RouteCatalog } from './learning-routes/catalog.ts';
 import { seedDemoRoute } from './learning-routes/demo-seed.ts';
+import { lowerBackgroundThreadPriority } from './thread-priority.ts';
 
 export interface RunningServer {
   port: number;
@@ -114,6 +115,9 @@ export async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // After the start, so that the checkpoint worker's thread is among them; not in startServer, whose callers
+  // include test processes that are not the server's own.
+  lowerBackgroundThreadPriority();
   const addresses = addressesFor(running.scheme, config.host, running.port);
   const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
   lines.push(`Data folder: ${config.dataDir}`);
