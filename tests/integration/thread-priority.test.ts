@@ -16,7 +16,7 @@ function niceOf(pid: number, threadId: string): number {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 }
 
-test.skipIf(!existsSync('/proc/self/task'))('the started server runs its background threads at the lowest priority and its event loop at normal priority', async () => {
+test.skipIf(!existsSync('/proc/self/task'))('L1: the started server runs its background threads at the lowest priority and its event loop at normal priority', async () => {
   const server = await startChildServer(data.dir);
   try {
     const pid = server.process.pid!;
