@@ -37,6 +37,12 @@ function fanOutSections(results: BenchResults, runs: FanOutRuns, title: string, 
   ];
 }
 
+/** The raw clients share one process, spread over as many threads as the settings give for each client count. */
+function rawLoadGenerator(runs: FanOutRuns): string {
+  const threads = Object.entries(runs.settings).map(([clients, settings]) => `${settings.threads ?? 1} at ${clients} clients`);
+  return `the one raw-socket load-generating process (its threads together: ${threads.join(', ')})`;
+}
+
 function renderResults(results: BenchResults): string {
   return [
     '### Machine',
@@ -44,7 +50,7 @@ function renderResults(results: BenchResults): string {
     '### Targets',
     targetTable(results),
     ...fanOutSections(results, results.fanOut, 'Fan-out', 'the load-generating client processes together'),
-    ...(results.fanOutRaw ? fanOutSections(results, results.fanOutRaw, 'Fan-out with raw-socket clients', 'the one raw-socket load-generating process') : []),
+    ...(results.fanOutRaw ? fanOutSections(results, results.fanOutRaw, 'Fan-out with raw-socket clients', rawLoadGenerator(results.fanOutRaw)) : []),
     '### Lost updates',
     lossTable(results),
     `### Memory, ${results.memory.documents} loaded documents`,

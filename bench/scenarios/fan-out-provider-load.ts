@@ -29,7 +29,7 @@ export function providerLoad(): LoadClients {
       members = indexes.map((index) => ({ index, client: connect(endpoint, docName) }));
       await Promise.all(members.map((m) => m.client.synced));
     },
-    prepare() {
+    async prepare() {
       // Nothing to build ahead: a provider encodes each update as the app makes it.
     },
     run(load) {
@@ -56,7 +56,7 @@ export function providerLoad(): LoadClients {
       });
       return {
         progress: () => ({ sent: recorder.sent, received: recorder.received }),
-        collect: () => {
+        collect: async () => {
           schedule.stop();
           for (const stop of unobserve) stop();
           return recorder.report(schedule);

@@ -1,157 +1,116 @@
-import * as Y from 'yjs';
-import { writeUpdate } from 'y-protocols/sync';
-import { connectRaw, type RawClient } from '../clients/raw-client.ts';
-import { framingFor, type Framing } from '../clients/raw-framing.ts';
-import { nowMs } from '../clock.ts';
+import { emptyHistogram, mergeInto } from '../stats/histogram.ts';
+import type { StepReport } from './fan-out-messages.ts';
 import { waitUntilNoneMissing, type LoadClients } from './load-clients.ts';
-import { countFor, plannedCount, startSchedule } from './send-schedule.ts';
-import { StepRecorder } from './step-recorder.ts';
-
-/**
- * Fixed client IDs, so that a receiver tells the sender of an update from its client ID alone. The servers'
- * own documents have random 32-bit IDs and write nothing in this scenario.
- */
-const firstClientId = 1_000_000;
-
-interface Member {
-  index: number;
-  /** Makes this client's updates (ahead of each step) and answers the handshake; never receives anything. */
-  doc: Y.Doc;
-  client: RawClient;
-  /** The current step's updates, framed and ready to send, in clock order. */
-  frames: Uint8Array[];
-  /** This client's updates have gone out up to this clock (one clock per update). */
-  sentClock: number;
-  /** By sender: this client has received that sender's updates up to this clock, without a gap. */
-  receivedClock: Float64Array;
-}
-
-interface Step {
-  recorder: StepRecorder;
-  /** By sender: its clock where the step began. */
-  startClock: Float64Array;
-  /** By room update k (sequence × clients + sender), as in the schedule: when it was sent. */
-  sentAt: Float64Array;
-}
+import { createRoomMemory, createSendTimes, type RoomMemory } from './raw-thread-messages.ts';
+import { RawThread } from './raw-thread-pool.ts';
+import { plannedCount } from './send-schedule.ts';
 
 /**
  * Raw sockets: every update of a step is made and framed before the step starts, so that sending is only
  * `socket.send`; receivers never decode an update into a document: `Y.parseUpdateMeta` gives the clock range
  * of each sender an update carries (servers that merge a turn's updates send several senders in one), and
- * the range gives which of the sender's updates arrived and when each was sent. All clients must be in this
- * one process, for every receiver to read every sender's send times.
+ * the range gives which of the sender's updates arrived and when each was sent (raw-thread.ts). All clients
+ * must be in this one process, for every receiver to read every sender's send times from memory; that
+ * memory is shared, so the clients can be spread over `threadCount` threads that read their receipts in
+ * parallel. This thread only hands out the steps and adds up what the threads counted.
  */
-export function rawLoad(): LoadClients {
-  let members: Member[] = [];
-  let framing: Framing | null = null;
-  let step: Step | null = null;
-  let outOfOrder = 0;
+export function rawLoad(threadCount: number): LoadClients {
+  let threads: RawThread[] = [];
+  let memory: RoomMemory | null = null;
 
-  const receive = (receiver: Member, update: Uint8Array): void => {
-    const now = nowMs();
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [clientId, end] of to) {
-      const sender = clientId - firstClientId;
-      if (sender === receiver.index || sender < 0 || sender >= members.length) continue;
-      const seen = receiver.receivedClock[sender]!;
-      if (from.get(clientId)! > seen) {
-        // A later update before an earlier one: left uncounted, so it shows as missing unless the gap fills.
-        if (outOfOrder++ === 0) console.error(`raw clients: client ${receiver.index} got updates of client ${sender} out of order`);
-        continue;
-      }
-      for (let clock = seen; clock < end; clock++) {
-        const seq = step ? clock - step.startClock[sender]! : -1;
-        const k = seq * members.length + sender;
-        if (step && seq >= 0 && k < step.sentAt.length && step.sentAt[k]! > 0) step.recorder.receivedOne(sender, step.sentAt[k]!, now);
-      }
-      receiver.receivedClock[sender] = Math.max(seen, end);
-    }
+  const roomMemory = (): RoomMemory => {
+    if (memory === null) throw new Error('raw clients: not connected');
+    return memory;
   };
 
   return {
     async connect(endpoint, docName, indexes) {
-      const roomFraming = framingFor(endpoint, docName);
-      framing = roomFraming;
-      members = indexes.map((index) => {
-        const doc = new Y.Doc();
-        doc.clientID = firstClientId + index;
-        const member: Member = {
-          index,
-          doc,
-          client: connectRaw(endpoint, docName, doc, roomFraming, (update) => receive(member, update)),
-          frames: [],
-          sentClock: 0,
-          receivedClock: new Float64Array(indexes.length),
-        };
-        return member;
-      });
-      await Promise.all(members.map((m) => m.client.synced));
+      const shared = createRoomMemory(indexes.length, threadCount);
+      memory = shared;
+      const count = Math.min(threadCount, indexes.length);
+      threads = Array.from(
+        { length: count },
+        (_, thread) =>
+          new RawThread({ endpoint, docName, indexes: indexes.filter((_, i) => i % count === thread), totalClients: indexes.length, thread, memory: shared }),
+      );
+      await Promise.all(threads.map((t) => t.connected));
     },
-    prepare(load) {
-      const roomFraming = framing;
-      if (roomFraming === null) throw new Error('raw clients: prepare before connect');
-      if (load.totalClients !== members.length) throw new Error(`raw clients: all ${load.totalClients} must be in one load-generating process`);
-      const planned = plannedCount(load.rate, load.durationMs);
-      for (const member of members) {
-        const updates: Uint8Array[] = [];
-        const collect = (update: Uint8Array): void => {
-          updates.push(update);
-        };
-        member.doc.on('update', collect);
-        const array = member.doc.getArray(load.arrayName);
-        for (let q = 0, count = countFor(member.index, planned, members.length); q < count; q++) array.push([{ s: member.index, q }]);
-        member.doc.off('update', collect);
-        // Receipts are counted by clock: that needs each update to be exactly one clock tick.
-        if (Y.getState(member.doc.store, member.doc.clientID) !== member.sentClock + updates.length) throw new Error('raw clients: an update is not one clock tick');
-        member.frames = updates.map((update) => roomFraming.syncFrame((encoder) => writeUpdate(encoder, update)));
-      }
+    async prepare(load) {
+      if (load.totalClients !== roomMemory().sentClock.length) throw new Error(`raw clients: all ${load.totalClients} must be in one load-generating process`);
+      const sentAt = createSendTimes(plannedCount(load.rate, load.durationMs));
+      await Promise.all(threads.map((t) => t.request({ type: 'prepare', load, sentAt }, 'prepared')));
     },
     run(load) {
-      const recorder = new StepRecorder(load.startAt, load.durationMs);
-      const current: Step = {
-        recorder,
-        startClock: Float64Array.from(members, (m) => m.sentClock),
-        sentAt: new Float64Array(plannedCount(load.rate, load.durationMs)),
-      };
-      step = current;
-      const schedule = startSchedule(load, new Map(members.map((m) => [m.index, m])), (member, seq, t) => {
-        current.sentAt[seq * members.length + member.index] = t;
-        member.client.send(member.frames[seq]!);
-        member.sentClock++;
-        recorder.sentOne(member.index);
-      });
+      const { progress } = roomMemory();
+      // The threads only write it during a step, so no count from the last one can linger.
+      progress.fill(0);
+      const cpuAtStart = process.cpuUsage();
+      for (const thread of threads) thread.post({ type: 'run', load });
       return {
-        progress: () => ({ sent: recorder.sent, received: recorder.received }),
-        collect: () => {
-          schedule.stop();
-          step = null;
-          // Updates the window had no time for still go out, after it: the next step's updates build on
-          // them, and a server holds an update back until it has everything before it.
-          for (const member of members) {
-            for (const frame of member.frames.slice(member.sentClock - current.startClock[member.index]!)) member.client.send(frame);
-            member.sentClock = current.startClock[member.index]! + member.frames.length;
-            member.frames = [];
+        progress: () => {
+          let sent = 0;
+          let received = 0;
+          for (let i = 0; i < progress.length; i += 2) {
+            sent += progress[i]!;
+            received += progress[i + 1]!;
           }
-          return recorder.report(schedule);
+          return { sent, received };
+        },
+        collect: async () => {
+          const replies = await Promise.all(threads.map((t) => t.request({ type: 'collect' }, 'collected')));
+          const cpu = process.cpuUsage(cpuAtStart);
+          return mergeReports(
+            replies.map((r) => r.report),
+            (cpu.user + cpu.system) / 1000,
+          );
         },
       };
     },
     audit(_lengths, waitMs) {
       // Every sender is in this process, so what each receiver lacks is known by clock, step by step alike.
+      const { sentClock, receivedClock } = roomMemory();
+      const clients = sentClock.length;
       const missing = (): number => {
         let count = 0;
-        for (const receiver of members) {
-          for (const sender of members) if (sender !== receiver) count += sender.sentClock - receiver.receivedClock[sender.index]!;
+        for (let receiver = 0; receiver < clients; receiver++) {
+          for (let sender = 0; sender < clients; sender++) if (sender !== receiver) count += sentClock[sender]! - receivedClock[receiver * clients + sender]!;
         }
         return count;
       };
       return waitUntilNoneMissing(missing, waitMs);
     },
     close() {
-      for (const member of members) {
-        member.client.close();
-        member.doc.destroy();
-      }
+      for (const thread of threads) thread.post({ type: 'close' });
     },
   };
+}
+
+/**
+ * One report for the process, as the orchestrator expects of every load generator. CPU is the whole
+ * process's over the step, measured here: each thread's own reading is the process's too.
+ */
+function mergeReports(reports: StepReport[], cpuMs: number): StepReport {
+  const merged: StepReport = {
+    sentBy: {},
+    receivedFrom: {},
+    latency: emptyHistogram(),
+    byQuarter: [emptyHistogram(), emptyHistogram(), emptyHistogram(), emptyHistogram()],
+    sendLagMs: 0,
+    cpuMs,
+    messagesReceived: 0,
+    bytesReceived: 0,
+  };
+  const add = (into: Record<number, number>, from: Record<number, number>): void => {
+    for (const [client, count] of Object.entries(from)) into[Number(client)] = (into[Number(client)] ?? 0) + count;
+  };
+  for (const report of reports) {
+    add(merged.sentBy, report.sentBy);
+    add(merged.receivedFrom, report.receivedFrom);
+    mergeInto(merged.latency, report.latency);
+    report.byQuarter.forEach((h, i) => mergeInto(merged.byQuarter[i]!, h));
+    merged.sendLagMs = Math.max(merged.sendLagMs, report.sendLagMs);
+    merged.messagesReceived += report.messagesReceived;
+    merged.bytesReceived += report.bytesReceived;
+  }
+  return merged;
 }

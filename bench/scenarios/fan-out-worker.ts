@@ -1,18 +1,25 @@
 /**
  * A load-generating process for the fan-out scenario: it holds some of the room's clients (real providers,
- * or raw sockets when started with `raw`), sends their updates on a fixed schedule and records, at every
- * receiver, when each other client's update arrived.
+ * or, when started with `raw <threads>`, raw sockets spread over that many threads), sends their updates on
+ * a fixed schedule and records, at every receiver, when each other client's update arrived.
  */
 import type { ActiveStep } from './load-clients.ts';
 import type { FromWorker, ToWorker } from './fan-out-messages.ts';
 import { providerLoad } from './fan-out-provider-load.ts';
 import { rawLoad } from './fan-out-raw-load.ts';
 
-const clients = process.argv[2] === 'raw' ? rawLoad() : providerLoad();
+const clients = process.argv[2] === 'raw' ? rawLoad(Number(process.argv[3])) : providerLoad();
 let current: ActiveStep | null = null;
 
 const reply = (message: FromWorker): void => {
   process.send?.(message);
+};
+
+const replyWhenDone = <T>(work: Promise<T>, message: (result: T) => FromWorker): void => {
+  work.then(
+    (result) => reply(message(result)),
+    (error: unknown) => reply({ type: 'error', message: String(error) }),
+  );
 };
 
 process.on('message', (message: ToWorker) => {
@@ -26,11 +33,10 @@ process.on('message', (message: ToWorker) => {
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'connect':
-      void clients.connect(message.endpoint, message.docName, message.clients).then(() => reply({ type: 'connected' }));
+      replyWhenDone(clients.connect(message.endpoint, message.docName, message.clients), () => ({ type: 'connected' }));
       return;
     case 'prepare':
-      clients.prepare(message.load);
-      reply({ type: 'prepared' });
+      replyWhenDone(clients.prepare(message.load), () => ({ type: 'prepared' }));
       return;
     case 'run':
       current = clients.run({ ...message.load, startAt: message.startAt });
@@ -40,11 +46,11 @@ function handle(message: ToWorker): void {
       return;
     case 'collect':
       if (current === null) throw new Error('collect without run');
-      reply({ type: 'collected', report: current.collect() });
+      replyWhenDone(current.collect(), (report) => ({ type: 'collected', report }));
       current = null;
       return;
     case 'audit':
-      void clients.audit(message.lengths, message.waitMs).then((missing) => reply({ type: 'audited', missing }));
+      replyWhenDone(clients.audit(message.lengths, message.waitMs), (missing) => ({ type: 'audited', missing }));
       return;
     case 'close':
       clients.close();

@@ -27,6 +27,8 @@ export interface FanOutSettings {
   drainMs: number;
   workers: number;
   clientKind: ClientKind;
+  /** Threads of each raw-socket load-generating process; absent (and in results from before it existed), one. */
+  threads?: number;
 }
 
 export interface FanOutResult {
@@ -51,7 +53,7 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
   const dataDir = freshDataDir(workspace, `${spec.name}-${scenario}`);
   const docName = `bench/${scenario}`;
   const server = await startServer(spec, workspace, scenario, dataDir);
-  const workers = Array.from({ length: Math.min(settings.workers, clients) }, () => new FanOutWorker(settings.clientKind));
+  const workers = Array.from({ length: Math.min(settings.workers, clients) }, () => new FanOutWorker(settings.clientKind, settings.threads ?? 1));
   const steps: StepResult[] = [];
   const sentByArray = new Map<string, number>();
   try {

@@ -14,14 +14,14 @@ export interface StepLoad {
 export interface ActiveStep {
   progress(): { sent: number; received: number };
   /** Stops sending and returns what was counted. */
-  collect(): StepReport;
+  collect(): Promise<StepReport>;
 }
 
 /** The clients one load-generating process holds: real providers, or raw sockets (see fan-out-raw-load.ts). */
 export interface LoadClients {
   connect(endpoint: Endpoint, docName: string, indexes: number[]): Promise<void>;
   /** Whatever the step needs before its window opens, so that the window itself only sends. */
-  prepare(load: StepLoad): void;
+  prepare(load: StepLoad): Promise<void>;
   run(load: StepLoad & ScheduleTiming): ActiveStep;
   /** Waits up to `waitMs` for every client to hold every update sent; resolves to how many receipts are missing. */
   audit(lengths: Record<string, number>, waitMs: number): Promise<number>;

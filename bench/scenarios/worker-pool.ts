@@ -12,8 +12,9 @@ export class FanOutWorker {
   private readonly waiting: Array<{ type: FromWorker['type']; resolve: (m: FromWorker) => void; reject: (e: Error) => void }> = [];
   private readonly exited: Promise<void>;
 
-  constructor(kind: ClientKind) {
-    this.child = fork(workerScript, [kind], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+  /** `threads`: raw clients only (see fan-out-raw-load.ts). */
+  constructor(kind: ClientKind, threads: number) {
+    this.child = fork(workerScript, [kind, String(threads)], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.on('message', (message: FromWorker) => {
       if (message.type === 'error') return this.waiting.shift()?.reject(new Error(`worker: ${message.message}`));
