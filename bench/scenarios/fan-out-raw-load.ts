@@ -1,9 +1,8 @@
-import { emptyHistogram, mergeInto } from '../stats/histogram.ts';
-import type { StepReport } from './fan-out-messages.ts';
 import { waitUntilNoneMissing, type LoadClients } from './load-clients.ts';
 import { createRoomMemory, createSendTimes, type RoomMemory } from './raw-thread-messages.ts';
 import { RawThread } from './raw-thread-pool.ts';
 import { plannedCount } from './send-schedule.ts';
+import { mergeStepReports } from './step-reports.ts';
 
 /**
  * Raw sockets: every update of a step is made and framed before the step starts, so that sending is only
@@ -59,10 +58,8 @@ export function rawLoad(threadCount: number): LoadClients {
         collect: async () => {
           const replies = await Promise.all(threads.map((t) => t.request({ type: 'collect' }, 'collected')));
           const cpu = process.cpuUsage(cpuAtStart);
-          return mergeReports(
-            replies.map((r) => r.report),
-            (cpu.user + cpu.system) / 1000,
-          );
+          // Each thread's own CPU reading is the whole process's: the process's, once, is the step's.
+          return { ...mergeStepReports(replies.map((r) => r.report)), cpuMs: (cpu.user + cpu.system) / 1000 };
         },
       };
     },
@@ -83,34 +80,4 @@ export function rawLoad(threadCount: number): LoadClients {
       for (const thread of threads) thread.post({ type: 'close' });
     },
   };
-}
-
-/**
- * One report for the process, as the orchestrator expects of every load generator. CPU is the whole
- * process's over the step, measured here: each thread's own reading is the process's too.
- */
-function mergeReports(reports: StepReport[], cpuMs: number): StepReport {
-  const merged: StepReport = {
-    sentBy: {},
-    receivedFrom: {},
-    latency: emptyHistogram(),
-    byQuarter: [emptyHistogram(), emptyHistogram(), emptyHistogram(), emptyHistogram()],
-    sendLagMs: 0,
-    cpuMs,
-    messagesReceived: 0,
-    bytesReceived: 0,
-  };
-  const add = (into: Record<number, number>, from: Record<number, number>): void => {
-    for (const [client, count] of Object.entries(from)) into[Number(client)] = (into[Number(client)] ?? 0) + count;
-  };
-  for (const report of reports) {
-    add(merged.sentBy, report.sentBy);
-    add(merged.receivedFrom, report.receivedFrom);
-    mergeInto(merged.latency, report.latency);
-    report.byQuarter.forEach((h, i) => mergeInto(merged.byQuarter[i]!, h));
-    merged.sendLagMs = Math.max(merged.sendLagMs, report.sendLagMs);
-    merged.messagesReceived += report.messagesReceived;
-    merged.bytesReceived += report.bytesReceived;
-  }
-  return merged;
 }

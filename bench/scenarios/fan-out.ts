@@ -1,12 +1,12 @@
 import { connect } from '../clients/connect.ts';
 import { nowMs, sleep } from '../clock.ts';
 import type { RunningServer, ServerSpec } from '../servers/server-spec.ts';
-import { emptyHistogram, mergeInto } from '../stats/histogram.ts';
 import { maxOtherCpuPct, waitForQuiet } from '../stats/quiet.ts';
 import { machineBusyMs } from '../stats/system-cpu.ts';
 import type { ClientKind, StepReport } from './fan-out-messages.ts';
 import { judgeStep, type StepResult, type StepTotals } from './fan-out-verdict.ts';
 import { plannedCount } from './send-schedule.ts';
+import { mergeStepReports } from './step-reports.ts';
 import { FanOutWorker } from './worker-pool.ts';
 import { freshDataDir, startServer, type Workspace } from './workspace.ts';
 
@@ -178,27 +178,10 @@ async function runStep(server: RunningServer, workers: FanOutWorker[], plan: Ste
 }
 
 function summarise(reports: StepReport[], clients: number): StepTotals {
-  const latency = emptyHistogram();
-  const byQuarter = [emptyHistogram(), emptyHistogram(), emptyHistogram(), emptyHistogram()];
-  let sent = 0;
-  let received = 0;
-  for (const report of reports) {
-    mergeInto(latency, report.latency);
-    report.byQuarter.forEach((h, i) => mergeInto(byQuarter[i]!, h));
-    for (const count of Object.values(report.sentBy)) sent += count;
-    for (const count of Object.values(report.receivedFrom)) received += count;
-  }
-  return {
-    sent,
-    expected: sent * (clients - 1),
-    received,
-    latency,
-    byQuarter,
-    sendLagMs: Math.max(...reports.map((r) => r.sendLagMs)),
-    clientCpuMs: reports.reduce((sum, r) => sum + r.cpuMs, 0),
-    messagesReceived: reports.reduce((sum, r) => sum + r.messagesReceived, 0),
-    bytesReceived: reports.reduce((sum, r) => sum + r.bytesReceived, 0),
-  };
+  const { sentBy, receivedFrom, latency, byQuarter, sendLagMs, cpuMs, messagesReceived, bytesReceived } = mergeStepReports(reports);
+  const sent = Object.values(sentBy).reduce((sum, count) => sum + count, 0);
+  const received = Object.values(receivedFrom).reduce((sum, count) => sum + count, 0);
+  return { sent, expected: sent * (clients - 1), received, latency, byQuarter, sendLagMs, clientCpuMs: cpuMs, messagesReceived, bytesReceived };
 }
 
 /**
