@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCheckpointer } from './checkpointer.ts';
+import { prepareSchema } from './sqlite-schema.ts';
 import type {
   AppendBatch,
   NewSnapshot,
@@ -23,24 +24,6 @@ import type {
  * run on a worker thread (checkpointer.ts) and a kill -9 in the middle of one loses nothing.
  */
 export type Durability = 'normal' | 'full';
-
-const schema = `
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_doc_seq ON updates (doc, seq);
-CREATE TABLE IF NOT EXISTS snapshots (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  label TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, id);
-`;
 
 /** SQLite's default wal_autocheckpoint, in pages of the WAL. */
 const sqliteAutocheckpointPages = 1000;
@@ -69,7 +52,7 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   // synchronous=OFF skips that, at the price of a database that a power cut can corrupt. No journal_size_limit:
   // the WAL file keeps the size it reached (bounded as above) rather than this connection truncating and regrowing it.
   db.pragma(`wal_autocheckpoint = ${10 * sqliteAutocheckpointPages}`);
-  db.exec(schema);
+  prepareSchema(db);
   const checkpointer = startCheckpointer(dbPath, synchronous, (error) => {
     process.emitWarning(`SQLite checkpoints are back on the event loop: the checkpoint worker failed (${error.message})`);
     if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutocheckpointPages}`);
