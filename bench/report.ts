@@ -25,6 +25,7 @@ const end = '<!-- bench:results:end -->';
 function fanOutSections(results: BenchResults, runs: FanOutRuns, title: string, loadGenerator: string): string[] {
   return [
     `### ${title}: latency from send to receipt at every other client, at a fixed load`,
+    latencyRoundsNote(runs),
     latencyTable(results, runs),
     `### ${title}: highest sustained rate`,
     throughputTable(results, runs),
@@ -35,6 +36,13 @@ function fanOutSections(results: BenchResults, runs: FanOutRuns, title: string, 
     'A delivery is one update reaching one other client. Load generator CPU is summed over all its clients; messages and bytes are what the clients received (awareness and acknowledgements included) per delivery.',
     costTable(results, runs),
   ];
+}
+
+function latencyRoundsNote(runs: FanOutRuns): string {
+  const rounds = Math.max(0, ...Object.values(runs.results).flatMap((byClients) => byClients.map((r) => r.latencyRounds?.length ?? 1)));
+  const window = Object.values(runs.settings)[0]?.latencyWindowMs ?? 0;
+  if (rounds < 2) return `One ${window / 1000} s window per server.`;
+  return `${rounds} rounds of a ${window / 1000} s window per server, the servers taking turns in each round; the table shows the round with the median p99, and in brackets the lowest and highest p99 of the rounds.`;
 }
 
 /** The raw clients share one process, spread over as many threads as the settings give for each client count. */

@@ -50,12 +50,21 @@ export function latencyTable(results: BenchResults, fanOut: FanOutRuns): string 
       String(clients),
       `${run(names[0]!)?.latency.rate ?? '–'} updates/s`,
       ...names.map((n) => {
-        const step = run(n)?.latency;
-        return step ? `${ms(step.p50Ms)} / ${ms(step.p99Ms)}${shared(step)}` : '–';
+        const result = run(n);
+        if (result === undefined) return '–';
+        const step = result.latency;
+        return `${ms(step.p50Ms)} / ${ms(step.p99Ms)}${shared(step)}${p99Spread(result)}`;
       }),
       ...ratioCells(results, (n) => run(n)?.latency.p99Ms),
     ]),
   );
+}
+
+/** The lowest and highest p99 of the rounds, when there were several: how far one round can be trusted. */
+function p99Spread(result: FanOutResult): string {
+  const p99s = (result.latencyRounds ?? []).flatMap((step) => (step.p99Ms === null ? [] : [step.p99Ms]));
+  if (p99s.length < 2) return '';
+  return ` (${ms(Math.min(...p99s)).replace(' ms', '')}–${ms(Math.max(...p99s))})`;
 }
 
 export function throughputTable(results: BenchResults, fanOut: FanOutRuns): string {

@@ -29,13 +29,17 @@ export interface FanOutSettings {
   clientKind: ClientKind;
   /** Threads of each raw-socket load-generating process; absent (and in results from before it existed), one. */
   threads?: number;
+  /** Only the fixed-load step, no ramp: a further round of the latency measurement (see latency-rounds.ts). */
+  fixedLoadOnly?: boolean;
 }
 
 export interface FanOutResult {
   clients: number;
   workers: number;
-  /** The first step: the same offered load for every server. */
+  /** The fixed-load step, the same offered load for every server: of several rounds, the one with the median p99. */
   latency: StepResult;
+  /** Every round's fixed-load step, in the order taken (absent in results from before rounds existed). */
+  latencyRounds?: StepResult[];
   steps: StepResult[];
   /** Highest offered rate judged sustained, or null if even the lowest tried was not. */
   maxSustainedRate: number | null;
@@ -109,7 +113,9 @@ export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients:
     await run(settings.startRate, settings.warmupMs);
     let lastPass: number | null = null;
     let firstFail: number | null = null;
-    if (await measure(settings.startRate, settings.latencyWindowMs)) {
+    if (settings.fixedLoadOnly) {
+      if (await measure(settings.startRate, settings.latencyWindowMs)) lastPass = settings.startRate;
+    } else if (await measure(settings.startRate, settings.latencyWindowMs)) {
       lastPass = settings.startRate;
       for (let i = 0, rate = settings.startRate * 2; i < settings.maxRampSteps && firstFail === null && !stalled; i++, rate *= 2) {
         if (await measure(rate, settings.windowMs)) lastPass = rate;
