@@ -117,7 +117,7 @@ export async function main(): Promise<void> {
   }
   // After the start, so that the checkpoint worker's thread is among them; not in startServer, whose callers
   // include test processes that are not the server's own.
-  lowerBackgroundThreadPriority();
+  await lowerBackgroundThreadPriority();
   const addresses = addressesFor(running.scheme, config.host, running.port);
   const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
   lines.push(`Data folder: ${config.dataDir}`);

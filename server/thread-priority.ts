@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 
 /** The lowest priority: such a thread runs when a core is free and never takes one from the event loop. */
@@ -13,11 +14,13 @@ const backgroundNice = 19;
  * it, with the machine's other core idle (perf sched, 2 cores, 10 clients at 100 updates/s): those waits were
  * the whole difference between Tributary's p99 fan-out latency and y-websocket's. Browsers run this work at
  * background priority; Node does not, so the server does it for its own threads. Raising one's own threads'
- * nice value needs no privilege. Threads started later (libuv's pool on its first use) keep normal priority.
+ * nice value needs no privilege. libuv starts its pool's threads on the pool's first use, so one
+ * asynchronous file call comes first; a thread started later still would keep normal priority.
  */
-export function lowerBackgroundThreadPriority(): number {
+export async function lowerBackgroundThreadPriority(): Promise<number> {
   let tasks: string[];
   try {
+    await access('/proc/self/task');
     tasks = readdirSync('/proc/self/task');
   } catch {
     return 0; // Not Linux: per-thread priorities are not reachable this way.
