@@ -36,7 +36,7 @@ export class Connection {
   send(message: Uint8Array): void {
     if (this.state === 'closed') return;
     if (this.peer.bufferedAmount > this.owner.maxBufferedBytes) return this.owner.fail(this, CloseCodes.tooSlow);
-    this.peer.send(message);
+    this.peer.sendBinary(message);
   }
 
   /** A message from the socket. */

@@ -5,6 +5,7 @@ import { tryDecodeURI } from 'hono/utils/url';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { ConnectionHandle, Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
+import { binaryFrame } from './binary-frame.ts';
 import { CloseCodes } from '../protocol/close-codes.ts';
 import { decideDocAccess, type AccessPolicy, type DocGrant } from './doc-access.ts';
 
@@ -26,7 +27,28 @@ class SyncSocket extends WebSocket {
   connection: ConnectionHandle | null = null;
   expiry: NodeJS.Timeout | null = null;
   failure: (Error & { code?: string }) | null = null;
+
+  /**
+   * Writes the message as one frame straight to the TCP socket, framed once however many sockets it goes to:
+   * a turn's update goes to every connection of a document as the same Uint8Array. ws.send builds a header
+   * for each socket and writes header and payload through cork and writev: a fan-out to 49 sockets took
+   * 101-105 µs that way against 71-73 µs (p50, loopback). Frames stay in order with those ws writes itself
+   * (pings, close): its sender queues nothing when permessage-deflate is off, as it is here, and no Blob is
+   * sent, so it too writes each frame at once.
+   */
+  sendBinary(message: Uint8Array): void {
+    if (this.readyState !== WebSocket.OPEN) return;
+    let frame = frames.get(message);
+    if (frame === undefined) {
+      frame = binaryFrame(message);
+      frames.set(message, frame);
+    }
+    (this as unknown as { _socket: Duplex })._socket.write(frame);
+  }
 }
+
+/** Each message's frame, for as long as the message itself is kept. */
+const frames = new WeakMap<Uint8Array, Buffer>();
 
 /**
  * Accepts WebSocket upgrades on `/sync/<doc>`. Access is decided before the socket opens, with the same
@@ -37,6 +59,8 @@ export function acceptSyncUpgrades(server: ServerType, { registry, policy, log, 
     noServer: true,
     // ws enforces the frame limit while reading, before a frame is buffered whole, and closes with 1009.
     maxPayload: maxMessageBytes,
+    // Already ws's default for servers; SyncSocket.sendBinary relies on it.
+    perMessageDeflate: false,
     // The registry knows every open connection; a second set with a close listener per socket adds nothing.
     clientTracking: false,
     WebSocket: SyncSocket,

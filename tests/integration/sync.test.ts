@@ -63,6 +63,25 @@ describe('sync with stock y-websocket clients', () => {
     expect(late.doc.getText('title').toString()).toBe('Improving organic watermelon plantation');
   });
 
+  it('delivers messages of each WebSocket length form: 7-bit, 16-bit and 64-bit', async () => {
+    const writer = connect('route/r1/plan/t2');
+    const reader = connect('route/r1/plan/t2');
+    await Promise.all([synced(writer), synced(reader)]);
+    // Each insert is one update message; its frame's payload length is just over the text's length.
+    const texts = ['x'.repeat(20), 'y'.repeat(125), 'z'.repeat(1_000), 'w'.repeat(65_530), 'v'.repeat(200_000)];
+    let expected = '';
+    for (const text of texts) {
+      writer.doc.getText('body').insert(expected.length, text);
+      expected += text;
+      await waitFor(() => reader.doc.getText('body').length === expected.length, `${text.length} characters at the reader`);
+    }
+    expect(reader.doc.getText('body').toString()).toBe(expected);
+    // A late joiner gets it all in one sync step 2, one more 64-bit frame.
+    const late = connect('route/r1/plan/t2');
+    await synced(late);
+    expect(late.doc.getText('body').toString()).toBe(expected);
+  });
+
   it('keeps documents apart', async () => {
     const a = connect('route/r1/case/h1');
     const b = connect('route/r1/case/h2');
