@@ -5,8 +5,8 @@ import { tryDecodeURI } from 'hono/utils/url';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { ConnectionHandle, Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
-import { binaryFrame } from './binary-frame.ts';
 import { CloseCodes } from '../protocol/close-codes.ts';
+import { binaryFrame } from './binary-frame.ts';
 import { decideDocAccess, type AccessPolicy, type DocGrant } from './doc-access.ts';
 
 interface SyncParts {

@@ -42,6 +42,13 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   const dbPath = join(dataDir, 'tributary.sqlite');
   const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
   const db = new Database(dbPath);
+  try {
+    // First, so that a database of a newer layout is refused before anything in it changes.
+    prepareSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   // The worker checkpoints; this connection does so only if the WAL reaches ten times SQLite's threshold, which
@@ -52,7 +59,6 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   // synchronous=OFF skips that, at the price of a database that a power cut can corrupt. No journal_size_limit:
   // the WAL file keeps the size it reached (bounded as above) rather than this connection truncating and regrowing it.
   db.pragma(`wal_autocheckpoint = ${10 * sqliteAutocheckpointPages}`);
-  prepareSchema(db);
   const checkpointer = startCheckpointer(dbPath, synchronous, (error) => {
     process.emitWarning(`SQLite checkpoints are back on the event loop: the checkpoint worker failed (${error.message})`);
     if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutocheckpointPages}`);

@@ -32,13 +32,17 @@ runStorageContract('SQLite, durability full', () => openFixture('full'));
 
 describe('openSqliteStorage', () => {
   const dirs: string[] = [];
+  const tempDir = async (): Promise<string> => {
+    const dir = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
+    dirs.push(dir);
+    return dir;
+  };
   afterEach(async () => {
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
   it('creates a missing data folder, nested, and keeps one database file in it', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
-    dirs.push(parent);
+    const parent = await tempDir();
     const dir = join(parent, 'not', 'yet', 'there');
     const storage = openSqliteStorage(dir);
     await storage.append([{ docName: 'route/a/river', updates: [Uint8Array.of(0, 0)] }]);
@@ -47,9 +51,8 @@ describe('openSqliteStorage', () => {
   });
 
   it('keeps separate folders separate', async () => {
-    const first = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
-    const second = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
-    dirs.push(first, second);
+    const first = await tempDir();
+    const second = await tempDir();
     const a = openSqliteStorage(first);
     const b = openSqliteStorage(second);
     await a.append([{ docName: 'route/a/river', updates: [Uint8Array.of(1)] }]);
@@ -59,8 +62,7 @@ describe('openSqliteStorage', () => {
   });
 
   it('brings a database of the first layout (AUTOINCREMENT) to the current one, keeping every row and sequence', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
-    dirs.push(dir);
+    const dir = await tempDir();
     const old = new Database(join(dir, 'tributary.sqlite'));
     old.pragma('journal_mode = WAL');
     // The layout as it shipped until 2026-11-24, written out here because the server no longer holds it.
@@ -89,11 +91,14 @@ describe('openSqliteStorage', () => {
   });
 
   it('refuses a database written by a newer version rather than misreading it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tributary-storage-'));
-    dirs.push(dir);
+    const dir = await tempDir();
     const newer = new Database(join(dir, 'tributary.sqlite'));
     newer.pragma('user_version = 99');
     newer.close();
     expect(() => openSqliteStorage(dir)).toThrow(/newer Tributary/);
+    // Refused before anything changed: the file is still in its own journal mode.
+    const after = new Database(join(dir, 'tributary.sqlite'));
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
   });
 });
