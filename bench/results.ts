@@ -16,6 +16,8 @@ export interface FanOutRuns {
 export interface BenchResults {
   machine: Machine;
   durationS: number;
+  /** BENCH_CLIENT_NICE, when the run set one (bench/scenarios/client-nice.ts). */
+  clientNice?: number;
   servers: Array<{ name: ServerName; setup: string }>;
   fanOut: FanOutRuns;
   /** The same fan-out with raw-socket clients (absent from results written before it existed). */

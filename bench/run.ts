@@ -2,7 +2,8 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * fan-out-raw,memory,cold-load,river  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3. A run limited by these still writes its JSON,
+ * fan-out-raw,memory,cold-load,river  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
+ * scenarios/client-nice.ts). A run limited or changed by these still writes its JSON,
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium.
  */
@@ -16,6 +17,7 @@ import { writeReport } from './report.ts';
 import type { BenchResults, FanOutRuns } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutResult, type FanOutSettings } from './scenarios/fan-out.ts';
+import { clientNiceFromEnv } from './scenarios/client-nice.ts';
 import { withLatencyRounds } from './scenarios/latency-rounds.ts';
 import { runMemory } from './scenarios/memory.ts';
 import { runRiverBench } from './river/river-bench.ts';
@@ -94,11 +96,17 @@ async function main(): Promise<void> {
   const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
   const latencyRounds = Number(process.env.BENCH_ROUNDS ?? defaultLatencyRounds);
   if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);
+  const clientNice = clientNiceFromEnv();
   const isFullRun =
-    servers.length === allServers.length && scenarios.length === allScenarios.length && clientCounts.length === 3 && latencyRounds === defaultLatencyRounds;
+    servers.length === allServers.length &&
+    scenarios.length === allScenarios.length &&
+    clientCounts.length === 3 &&
+    latencyRounds === defaultLatencyRounds &&
+    clientNice === 0;
 
   const machine = describeMachine();
   console.log(`Tributary bench on ${machine.cpuModel} × ${machine.cores}, node ${machine.node}, load ${machine.loadAverageAtStart}`);
+  if (clientNice > 0) console.log(`load-generating processes at nice ${clientNice}`);
   const started = nowMs();
   const workspace = createWorkspace(mkdtempSync(join(tmpdir(), 'tributary-bench-')));
   const settingsFor = (base: Omit<FanOutSettings, 'startRate'>, threads: Record<number, number> = {}): Record<number, FanOutSettings> =>
@@ -107,6 +115,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     machine,
     durationS: 0,
+    ...(clientNice > 0 ? { clientNice } : {}),
     servers: servers.map(({ name, setup }) => ({ name, setup })),
     fanOut: { settings: settingsFor(fanOutBase), results: {} },
     memory: { documents: memoryDocuments, results: {} },

@@ -18,24 +18,36 @@ const backgroundNice = 19;
  * asynchronous file call comes first; a thread started later still would keep normal priority.
  */
 export async function lowerBackgroundThreadPriority(): Promise<number> {
-  let tasks: string[];
   try {
     await access('/proc/self/task');
-    tasks = readdirSync('/proc/self/task');
   } catch {
     return 0; // Not Linux: per-thread priorities are not reachable this way.
   }
-  let lowered = 0;
+  return setThreadsNice(backgroundNice, { eventLoopToo: false });
+}
+
+/**
+ * Sets `nice` on this process's threads, the event loop's too if asked (the benchmark's load generator, which
+ * should not take cores from the server it measures); returns how many threads it changed. Linux only.
+ */
+export function setThreadsNice(nice: number, { eventLoopToo }: { eventLoopToo: boolean }): number {
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return 0; // Not Linux.
+  }
+  let changed = 0;
   for (const task of tasks) {
     const threadId = Number(task);
     // The event loop's thread is the one whose id is the process id.
-    if (threadId === process.pid) continue;
+    if (threadId === process.pid && !eventLoopToo) continue;
     try {
-      setPriority(threadId, backgroundNice);
-      lowered++;
+      setPriority(threadId, nice);
+      changed++;
     } catch {
       // The thread has exited since the listing.
     }
   }
-  return lowered;
+  return changed;
 }

@@ -7,6 +7,12 @@ import type { ActiveStep } from './load-clients.ts';
 import type { FromWorker, ToWorker } from './fan-out-messages.ts';
 import { providerLoad } from './fan-out-provider-load.ts';
 import { rawLoad } from './fan-out-raw-load.ts';
+import { setThreadsNice } from '../../server/thread-priority.ts';
+import { clientNiceFromEnv } from './client-nice.ts';
+
+// Before any client exists: threads started later inherit the priority of the thread that starts them.
+const clientNice = clientNiceFromEnv();
+if (clientNice > 0) setThreadsNice(clientNice, { eventLoopToo: true });
 
 const clients = process.argv[2] === 'raw' ? rawLoad(Number(process.argv[3])) : providerLoad();
 let current: ActiveStep | null = null;
