@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nowMs } from './clock.ts';
 import { describeMachine } from './machine.ts';
+import { SettingError } from './setting-error.ts';
 import { writeReport } from './report.ts';
 import type { BenchResults, FanOutRuns } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
@@ -86,16 +87,16 @@ function listFromEnv(name: string, fallback: string[]): string[] {
 async function main(): Promise<void> {
   const servers = listFromEnv('BENCH_SERVERS', allServers.map((s) => s.name)).map((name) => {
     const spec = allServers.find((s) => s.name === name);
-    if (!spec) throw new Error(`unknown server ${name}`);
+    if (!spec) throw new SettingError(`BENCH_SERVERS: unknown server ${name} (known: ${allServers.map((s) => s.name).join(', ')})`);
     return spec;
   });
   if (servers.some((s) => s.name === 'tributary') && !existsSync(join(repoRoot, 'server/cli.ts'))) {
-    throw new Error('server/cli.ts does not exist yet: run with BENCH_SERVERS=hocuspocus,y-websocket');
+    throw new SettingError('server/cli.ts does not exist yet: run with BENCH_SERVERS=hocuspocus,y-websocket');
   }
   const scenarios = listFromEnv('BENCH_SCENARIOS', allScenarios);
   const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
   const latencyRounds = Number(process.env.BENCH_ROUNDS ?? defaultLatencyRounds);
-  if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);
+  if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new SettingError(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);
   const clientNice = clientNiceFromEnv();
   const isFullRun =
     servers.length === allServers.length &&
@@ -187,4 +188,10 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof SettingError)) throw error;
+  console.error(`npm run bench: ${error.message}`);
+  process.exitCode = 2;
+}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { clientNiceFromEnv } from '../../../bench/scenarios/client-nice.ts';
+import { SettingError } from '../../../bench/setting-error.ts';
 
 test('BENCH_CLIENT_NICE: 0 unless set, a whole number from 0 to 19, anything else refused by name', () => {
   expect(clientNiceFromEnv({})).toBe(0);
@@ -10,6 +11,8 @@ test('BENCH_CLIENT_NICE: 0 unless set, a whole number from 0 to 19, anything els
   expect(clientNiceFromEnv({ BENCH_CLIENT_NICE: '19' })).toBe(19);
   for (const bad of ['20', '-1', '2.5', 'high']) {
     expect(() => clientNiceFromEnv({ BENCH_CLIENT_NICE: bad })).toThrow(`BENCH_CLIENT_NICE must be a whole number from 0 to 19, not ${bad}`);
+    // A setting error: `npm run bench` prints it in one line and exits with 2, without a stack.
+    expect(() => clientNiceFromEnv({ BENCH_CLIENT_NICE: bad })).toThrow(SettingError);
   }
 });
 
