@@ -32,6 +32,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // A flaky test is a bug to fix, not to hide.
     retry: 0,
+    // Every project's tests run the compiled server, as `npm start` does; built once per run.
+    globalSetup: ['tests/build-server.ts'],
     projects: [
       {
         extends: true,

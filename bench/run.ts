@@ -7,13 +7,14 @@
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nowMs } from './clock.ts';
 import { describeMachine } from './machine.ts';
 import { SettingError } from './setting-error.ts';
+import { buildServer } from '../scripts/build-server.ts';
 import { writeReport } from './report.ts';
 import type { BenchResults, FanOutRuns } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
@@ -26,7 +27,6 @@ import { riverTable } from './river/river-table.ts';
 import { generateStoredUpdates } from './scenarios/stored-updates.ts';
 import { createWorkspace, problemLines } from './scenarios/workspace.ts';
 import { hocuspocus } from './servers/hocuspocus.ts';
-import { repoRoot } from './servers/repo-root.ts';
 import type { ServerSpec } from './servers/server-spec.ts';
 import { tributary } from './servers/tributary.ts';
 import { yWebsocket } from './servers/y-websocket.ts';
@@ -90,10 +90,9 @@ async function main(): Promise<void> {
     if (!spec) throw new SettingError(`BENCH_SERVERS: unknown server ${name} (known: ${allServers.map((s) => s.name).join(', ')})`);
     return spec;
   });
-  if (servers.some((s) => s.name === 'tributary') && !existsSync(join(repoRoot, 'server/cli.ts'))) {
-    throw new SettingError('server/cli.ts does not exist yet: run with BENCH_SERVERS=hocuspocus,y-websocket');
-  }
   const scenarios = listFromEnv('BENCH_SCENARIOS', allScenarios);
+  // The compiled server that `npm start` serves, built from the sources as they are now.
+  if (servers.some((s) => s.name === 'tributary') || scenarios.includes('river')) await buildServer();
   const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
   const latencyRounds = Number(process.env.BENCH_ROUNDS ?? defaultLatencyRounds);
   if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new SettingError(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);

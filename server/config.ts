@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './protocol/limits.ts';
 import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
 import type { Durability } from './persistence/sqlite-storage.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
+import { findRepoRoot } from './repo-root.ts';
 
 export interface ServerConfig {
   port: number;
@@ -36,7 +36,7 @@ export function defaultConfig(): ServerConfig {
     dataDir: resolve('data'),
     adminToken: undefined,
     // Relative to the repository, not the working directory, so the server can be started from anywhere.
-    clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+    clientDir: join(findRepoRoot(), 'dist/client'),
     durability: 'normal',
     limits: defaultLimits,
     idleUnloadMs: 30_000,

@@ -10,11 +10,11 @@ const importBatch = 1000;
 
 export const tributary: ServerSpec = {
   name: 'tributary',
-  setup: '`node --import tsx server/cli.ts`, SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
+  setup: '`node dist/server/cli.js` (compiled, as `npm start` serves), SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
   async start(dataDir, logFile, options = {}) {
     const port = await freePort();
     const child = await spawnServer({
-      args: ['--import', 'tsx', join(repoRoot, 'server/cli.ts')],
+      args: [join(repoRoot, 'dist/server/cli.js')],
       cwd: repoRoot,
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
       readyUrl: `http://127.0.0.1:${port}/healthz`,

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type RunningServer } from '../../server/main.ts';
+import type { RunningServer } from '../../server/main.ts';
+import { startServer } from '../compiled-server.ts';
 import { silentLogger } from '../../server/log.ts';
 import type { TlsFiles } from '../../server/config.ts';
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { compiledCli } from '../compiled-server.ts';
 import { makeDataDir } from './helpers/server.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,7 +15,7 @@ afterEach(() => data.remove());
 
 /** The server as `npm start` runs it, with `env` added, until it exits. */
 function start(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+  const result = spawnSync(process.execPath, [compiledCli], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.dir, ...env },
     encoding: 'utf8',

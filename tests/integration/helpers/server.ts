@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../../server/main.ts';
+import type { RunningServer } from '../../../server/main.ts';
+import { startServer } from '../../compiled-server.ts';
 import type { ServerConfig } from '../../../server/config.ts';
 import { silentLogger } from '../../../server/log.ts';
 

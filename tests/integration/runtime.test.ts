@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { makeDataDir } from './helpers/server.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const recorder = fileURLToPath(new URL('../fixtures/module-recorder/preload.mjs', import.meta.url));
+
+let data: Awaited<ReturnType<typeof makeDataDir>>;
+beforeEach(async () => {
+  data = await makeDataDir();
+});
+afterEach(() => data.remove());
+
+/** Runs `npm start`'s command until the server says it is running, then stops it; the modules it loaded. */
+async function modulesOfServingProcess(): Promise<string[]> {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(' ');
+  expect(command).toBe('node');
+  const record = join(data.dir, 'modules.txt');
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: data.dir,
+      NODE_OPTIONS: `--import=${recorder}`,
+      TRIBUTARY_MODULE_RECORD: record,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Tributary is running')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`npm start exited (${code}) before serving:\n${output}`)));
+  });
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  // A build, when one was needed, ran in a process of its own: only the serving process's lines count.
+  const prefix = `${child.pid} `;
+  return readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length));
+}
+
+test('npm start serves from the compiled server, with no tsx, Vite or TypeScript compiler in the serving process', async () => {
+  const modules = await modulesOfServingProcess();
+  // The recorder saw the server itself, so an empty or broken record cannot pass.
+  expect(modules.some((m) => m.includes('/dist/server/main.js'))).toBe(true);
+  expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
+  expect(modules.some((m) => m.includes('/node_modules/yjs/'))).toBe(true);
+  const tooling = modules.filter((m) => /\/node_modules\/(tsx|vite|typescript|esbuild|rolldown|@sveltejs|svelte)\//.test(m) || /\/server\/[^/]+\.ts$/.test(m));
+  expect(tooling).toEqual([]);
+}, 240_000);
