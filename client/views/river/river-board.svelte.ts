@@ -1,14 +1,14 @@
 import { tick } from 'svelte';
-import { BoardView } from './board/board-view.svelte.ts';
+import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import { CardFilters } from './board/filters.svelte.ts';
-import { BoardGestures } from './board/gestures.svelte.ts';
-import { handleBoardKey } from './board/keyboard.ts';
-import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from './board/layout.ts';
+import { BoardGestures } from '../../components/cards/gestures.svelte.ts';
+import { handleBoardKey } from '../../components/cards/keyboard.ts';
+import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from '../../components/cards/layout.ts';
 import { riverShape } from './board/river-shape.ts';
-import { Selection } from './board/selection.svelte.ts';
+import { Selection } from '../../components/cards/selection.svelte.ts';
 import { RiverData } from './river-data.svelte.ts';
 import { RiverEdits } from './river-edits.svelte.ts';
-import { RiverPeople } from './river-presence.svelte.ts';
+import { BoardPeople } from '../../components/cards/board-people.svelte.ts';
 
 export const boardParams: LayoutParams = {
   cardWidth: 184,
@@ -36,7 +36,7 @@ export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; streamId: 
 export class RiverBoard {
   readonly data: RiverData;
   readonly edits: RiverEdits;
-  readonly people: RiverPeople;
+  readonly people: BoardPeople;
   readonly view = new BoardView();
   readonly selection = new Selection();
   readonly filters = new CardFilters();
@@ -58,7 +58,7 @@ export class RiverBoard {
   constructor(routeId: string) {
     this.data = new RiverData(routeId);
     this.edits = new RiverEdits(this.data.riverDoc);
-    this.people = new RiverPeople(this.data.river.awareness);
+    this.people = new BoardPeople(this.data.river.awareness);
     this.gestures = new BoardGestures({
       view: this.view,
       selection: this.selection,

@@ -1,6 +1,6 @@
 import { ReactiveAwareness } from '../../lib/yjs/reactive.svelte.ts';
-import { BoardView } from '../river/board/board-view.svelte.ts';
-import type { BoardLayout, LayoutParams } from '../river/board/layout.ts';
+import { BoardView } from '../../components/cards/board-view.svelte.ts';
+import type { BoardLayout, LayoutParams } from '../../components/cards/layout.ts';
 import { riverShape } from '../river/board/river-shape.ts';
 import { RiverData } from '../river/river-data.svelte.ts';
 import { fitScale, newestPerCell, screenLayout } from './screen-layout.ts';

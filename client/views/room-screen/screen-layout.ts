@@ -1,4 +1,4 @@
-import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from '../river/board/layout.ts';
+import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from '../../components/cards/layout.ts';
 import type { Card, Stream } from '../../../shared/schema/river.ts';
 import type { Day } from '../../../shared/schema/route.ts';
 

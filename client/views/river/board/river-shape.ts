@@ -1,6 +1,6 @@
 import { cumulativeFlow, type Card, type Stream } from '../../../../shared/schema/river.ts';
 import type { Team } from '../../../../shared/schema/route.ts';
-import type { BoardLayout } from './layout.ts';
+import type { BoardLayout } from '../../../components/cards/layout.ts';
 
 /**
  * The drawn river, in board units: one band per stream, stacked, flowing through the day columns and

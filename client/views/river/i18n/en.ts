@@ -29,9 +29,6 @@ export const en = {
   'filter.mine': 'My cards',
   'filter.clear': 'Show all',
   'filter.showing': 'Showing {shown} of {total} cards',
-  'zoom.in': 'Zoom in',
-  'zoom.out': 'Zoom out',
-  'zoom.fit': 'Fit to screen',
   'selection.count': { one: '{count} selected', other: '{count} selected' },
   'selection.edit': 'Edit',
   'selection.move': 'Move',
@@ -54,6 +51,4 @@ export const en = {
   'dialog.add': 'Add to the river',
   'dialog.move': 'Move here',
   'dialog.cancel': 'Cancel',
-  'editor.label': 'Card text',
-  'editor.hint': 'Enter saves, Shift+Enter starts a new line, Escape cancels.',
 } as const;

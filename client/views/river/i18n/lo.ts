@@ -31,9 +31,6 @@ export const lo: Translation<typeof en> = {
   'filter.mine': 'ບັດຂອງຂ້ອຍ',
   'filter.clear': 'ສະແດງທັງໝົດ',
   'filter.showing': 'ສະແດງ {shown} ຈາກ {total} ບັດ',
-  'zoom.in': 'ຂະຫຍາຍ',
-  'zoom.out': 'ຫຍໍ້',
-  'zoom.fit': 'ພໍດີກັບໜ້າຈໍ',
   'selection.count': 'ເລືອກແລ້ວ {count}',
   'selection.edit': 'ແກ້ໄຂ',
   'selection.move': 'ຍ້າຍ',
@@ -56,6 +53,4 @@ export const lo: Translation<typeof en> = {
   'dialog.add': 'ເພີ່ມໃສ່ແມ່ນ້ຳ',
   'dialog.move': 'ຍ້າຍມາບ່ອນນີ້',
   'dialog.cancel': 'ຍົກເລີກ',
-  'editor.label': 'ຂໍ້ຄວາມໃນບັດ',
-  'editor.hint': 'Enter ເພື່ອບັນທຶກ, Shift+Enter ເພື່ອຂຶ້ນແຖວໃໝ່, Escape ເພື່ອຍົກເລີກ.',
 };

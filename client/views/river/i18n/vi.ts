@@ -31,9 +31,6 @@ export const vi: Translation<typeof en> = {
   'filter.mine': 'Thẻ của tôi',
   'filter.clear': 'Hiện tất cả',
   'filter.showing': 'Đang hiện {shown} trên {total} thẻ',
-  'zoom.in': 'Phóng to',
-  'zoom.out': 'Thu nhỏ',
-  'zoom.fit': 'Vừa màn hình',
   'selection.count': 'Đã chọn {count}',
   'selection.edit': 'Sửa',
   'selection.move': 'Chuyển',
@@ -56,6 +53,4 @@ export const vi: Translation<typeof en> = {
   'dialog.add': 'Thêm vào dòng sông',
   'dialog.move': 'Chuyển đến đây',
   'dialog.cancel': 'Hủy',
-  'editor.label': 'Nội dung thẻ',
-  'editor.hint': 'Enter để lưu, Shift+Enter để xuống dòng, Escape để hủy.',
 };

@@ -1,6 +1,6 @@
 import { defaultStreams, type Card } from '../../../../../shared/schema/river.ts';
 import type { Day, Team } from '../../../../../shared/schema/route.ts';
-import type { LayoutParams } from '../../../../../client/views/river/board/layout.ts';
+import type { LayoutParams } from '../../../../../client/components/cards/layout.ts';
 
 export const streams = defaultStreams;
 export const days: Day[] = [1, 2, 3].map((n) => ({ id: `d${n}`, date: `2013-05-0${n + 5}`, title: `Day ${n}` }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativeFlow } from '../../../../../shared/schema/river.ts';
-import { computeLayout } from '../../../../../client/views/river/board/layout.ts';
+import { computeLayout } from '../../../../../client/components/cards/layout.ts';
 import { riverShape } from '../../../../../client/views/river/board/river-shape.ts';
 import { card, days, params, streams, teams } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cellKey } from '../../../../../client/views/river/board/layout.ts';
+import { cellKey } from '../../../../../client/components/cards/layout.ts';
 import { fitScale, newestPerCell, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
 import { card, days, params, streams } from '../river/fixtures.ts';
 

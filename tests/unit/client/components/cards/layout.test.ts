@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, computeLayout, dropTarget, placementsIn, type BoardLayout } from '../../../../../client/views/river/board/layout.ts';
-import { card, days, params, streams } from './fixtures.ts';
+import { cellAt, computeLayout, dropTarget, placementsIn, type BoardLayout } from '../../../../../client/components/cards/layout.ts';
+import { card, days, params, streams } from '../../views/river/fixtures.ts';
 
 function overlaps(layout: BoardLayout): boolean {
   const boxes = [...layout.placements, ...layout.slots];

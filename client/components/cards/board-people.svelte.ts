@@ -1,8 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { Presence } from '../../lib/presence/presence.svelte.ts';
 
-/** What the river adds to a person's awareness: their pointer in board units and their selected cards. */
-export interface RiverPresence {
+/** What a card board adds to a person's awareness: their pointer in board units and their selected cards. */
+export interface BoardPresence {
   cursor: { x: number; y: number } | null;
   selection: string[];
 }
@@ -10,14 +10,14 @@ export interface RiverPresence {
 /** A pointer moving sends at most this often: forty people's cursors must not crowd out their edits. */
 const cursorInterval = 60;
 
-export class RiverPeople {
-  readonly presence: Presence<RiverPresence>;
+export class BoardPeople {
+  readonly presence: Presence<BoardPresence>;
   #sentAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #pending: RiverPresence['cursor'] = null;
+  #pending: BoardPresence['cursor'] = null;
 
   constructor(awareness: Awareness) {
-    this.presence = new Presence<RiverPresence>(awareness);
+    this.presence = new Presence<BoardPresence>(awareness);
   }
 
   get peers() {
@@ -36,7 +36,7 @@ export class RiverPeople {
     return Object.fromEntries(selections.flatMap(([color, ids]) => ids.map((id) => [id, color])));
   });
 
-  pointerAt(point: RiverPresence['cursor']): void {
+  pointerAt(point: BoardPresence['cursor']): void {
     this.#pending = point && { x: Math.round(point.x), y: Math.round(point.y) };
     const wait = this.#sentAt + cursorInterval - Date.now();
     if (this.#timer !== undefined) return;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { handleBoardKey, type KeyHost } from '../../../../../client/views/river/board/keyboard.ts';
-import { computeLayout } from '../../../../../client/views/river/board/layout.ts';
-import { Selection } from '../../../../../client/views/river/board/selection.svelte.ts';
-import { card, days, params, streams } from './fixtures.ts';
+import { handleBoardKey, type KeyHost } from '../../../../../client/components/cards/keyboard.ts';
+import { computeLayout } from '../../../../../client/components/cards/layout.ts';
+import { Selection } from '../../../../../client/components/cards/selection.svelte.ts';
+import { card, days, params, streams } from '../../views/river/fixtures.ts';
 
 // One lane of three cards on day 1 and one on day 2, another lane below with one card on day 1.
 const a = card('knowledge', 'd1');

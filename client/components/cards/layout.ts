@@ -1,5 +1,5 @@
-import { sortCards, type Card, type Stream } from '../../../../shared/schema/river.ts';
-import type { Day } from '../../../../shared/schema/route.ts';
+import { sortCards, type Card, type Stream } from '../../../shared/schema/river.ts';
+import type { Day } from '../../../shared/schema/route.ts';
 
 /**
  * Where everything sits on the board, in board units (pixels at zoom 1): day columns left to right, a
