@@ -7,10 +7,16 @@
  * cannot strip types. `checkpointer.ts` is its only user and describes `workerData`.
  */
 import Database from 'better-sqlite3';
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 
-/** @type {{ dbPath: string, synchronous: 'NORMAL' | 'FULL', signal: Int32Array }} */
-const { dbPath, synchronous, signal } = workerData;
+/** @type {{ dbPath: string, synchronous: 'NORMAL' | 'FULL', signal: Int32Array, idleExitMs: number }} */
+const { dbPath, synchronous, signal, idleExitMs } = workerData;
+
+// Rule L1. The server lowers its threads once, after its start; this one starts later, on the first checkpoint,
+// and lowers itself. On Linux a priority set with pid 0 is this thread's alone; elsewhere it would be the whole
+// process's, so only there.
+if (process.platform === 'linux') setPriority(0, 19);
 
 // While commits keep coming, a checkpoint rarely finishes before the next one adds frames, and then the main
 // connection finishes it (sqlite-storage.ts). Catching up again after this pause keeps the WAL synced recently,
@@ -24,15 +30,20 @@ const db = new Database(dbPath, { fileMustExist: true, timeout: 5000 });
 db.pragma(`synchronous = ${synchronous}`);
 
 let lastCheckpointed = -1;
-let seen = 0;
+// Slot 1 holds the last request an earlier worker handled: a request made since is this one's first job.
+let seen = Atomics.load(signal, 1);
 let isBehind = false;
 for (;;) {
-  Atomics.wait(signal, 0, seen, isBehind ? catchUpPauseMs : Infinity);
+  const woken = Atomics.wait(signal, 0, seen, isBehind ? catchUpPauseMs : idleExitMs);
+  const requests = Atomics.load(signal, 0);
+  if (requests < 0) break;
+  // Nothing asked for a while: end the thread and give its isolate's memory back; the next request starts one.
+  if (woken === 'timed-out' && !isBehind && requests === seen) break;
   // Woken by a request or, while behind, by the end of the pause: either way there is something to copy.
-  seen = Atomics.load(signal, 0);
-  if (seen < 0) break;
+  seen = requests;
   isBehind = checkpoint();
 }
+Atomics.store(signal, 1, seen);
 db.close();
 
 /** @returns {boolean} whether frames are left that another checkpoint could copy */

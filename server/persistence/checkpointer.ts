@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
  * falls behind sees one pending request however many were made, so nothing queues up.
  */
 export interface Checkpointer {
-  /** Counts a commit on the main connection; every `commitsPerCheckpoint` commits wakes the worker. */
+  /** Counts a commit on the main connection; every `commitsPerCheckpoint` commits wakes the worker (or starts it). */
   noteCommit(): void;
   /** Lets the worker finish its current checkpoint, then closes its connection and ends the thread. */
   stop(): Promise<void>;
@@ -20,22 +20,47 @@ export interface Checkpointer {
 
 export const commitsPerCheckpoint = 300;
 
+/**
+ * A worker thread is a V8 isolate of its own, about 15 MiB of a venue laptop's memory: it starts on the first
+ * checkpoint request and ends after this long without one, so an idle server holds none.
+ */
+export const defaultIdleExitMs = 60_000;
+
 export function startCheckpointer(
   dbPath: string,
   synchronous: 'NORMAL' | 'FULL',
   onFailure: (error: Error) => void,
+  idleExitMs = defaultIdleExitMs,
 ): Checkpointer {
-  // Slot 0 counts checkpoint requests; -1 asks the worker to stop.
-  const signal = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
-    workerData: { dbPath, synchronous, signal },
-    // The worker is plain JavaScript; inheriting tsx's loader flags would only slow its start.
-    execArgv: [],
-  });
-  // A storage that is never closed must not keep the process alive; stop() takes the reference back.
-  worker.unref();
-  worker.on('error', onFailure);
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // Slot 0 counts checkpoint requests (-1 asks the worker to stop); slot 1 is the last one a worker handled.
+  const signal = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  let worker: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  let isStopping = false;
+  let hasFailed = false;
+
+  const startWorker = (): void => {
+    const started = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
+      workerData: { dbPath, synchronous, signal, idleExitMs },
+      // The worker is plain JavaScript; inheriting tsx's loader flags would only slow its start.
+      execArgv: [],
+    });
+    worker = started;
+    // A storage that is never closed must not keep the process alive; stop() takes the reference back.
+    started.unref();
+    started.on('error', (error) => {
+      hasFailed = true;
+      onFailure(error);
+    });
+    exited = new Promise<void>((resolve) =>
+      started.once('exit', () => {
+        worker = null;
+        resolve();
+        // A request made while the worker was deciding to end is not lost: the next worker takes it.
+        if (!isStopping && !hasFailed && Atomics.load(signal, 0) !== Atomics.load(signal, 1)) startWorker();
+      }),
+    );
+  };
 
   let commits = 0;
   return {
@@ -44,11 +69,13 @@ export function startCheckpointer(
       commits = 0;
       Atomics.add(signal, 0, 1);
       Atomics.notify(signal, 0);
+      if (worker === null && !hasFailed && !isStopping) startWorker();
     },
     stop() {
+      isStopping = true;
       Atomics.store(signal, 0, -1);
       Atomics.notify(signal, 0);
-      worker.ref();
+      worker?.ref();
       return exited;
     },
   };
