@@ -3,6 +3,7 @@ import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
 import { decodeMessage } from '../protocol/messages.ts';
 import type { Limits } from '../protocol/limits.ts';
 import type { Logger } from '../log.ts';
+import { ColdDocument, coldServeGraceMs } from './cold-document.ts';
 import { Connection, type ConnectionOwner } from './connection.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomHooks, type Turn } from './room.ts';
@@ -40,6 +41,10 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Connections whose document is not loaded yet, by document name. */
+  private readonly waitingForLoad = new Map<string, Set<Connection>>();
+  /** Large documents read from storage and not yet built in memory, answering first syncs meanwhile. */
+  private readonly cold = new Map<string, ColdDocument>();
   private readonly dirty = new Set<Room>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
@@ -64,6 +69,11 @@ export class Registry implements ConnectionOwner, RoomHooks {
   connect(docName: string, peer: Peer, canWrite: boolean): ConnectionHandle {
     const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, this);
     this.connectionCount++;
+    if (!this.rooms.has(docName)) {
+      let waiting = this.waitingForLoad.get(docName);
+      if (waiting === undefined) this.waitingForLoad.set(docName, (waiting = new Set()));
+      waiting.add(connection);
+    }
     this.acquire(docName).then(
       (room) => this.join(connection, room),
       (error: unknown) => {
@@ -77,6 +87,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
   receive(connection: Connection, data: Uint8Array): void {
     if (connection.state === 'closed') return;
     if (connection.state === 'joined') return this.handle(connection, data);
+    if (this.cold.get(connection.docName)?.tryAnswer(connection, data)) return;
     const queued = (connection.queued ??= []);
     if (queued.length >= this.options.limits.maxQueuedBeforeLoad) return this.fail(connection, CloseCodes.tooManyQueued);
     queued.push(data);
@@ -127,6 +138,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
   }
 
   private join(connection: Connection, room: Room): void {
+    this.stopWaiting(connection);
     if (connection.state === 'closed') return this.scheduleUnloadIfIdle(room);
     connection.room = room;
     room.join(connection);
@@ -146,6 +158,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
 
   private detach(connection: Connection): void {
     connection.state = 'closed';
+    if (this.stopWaiting(connection)) this.cold.get(connection.docName)?.check();
     const room = connection.room;
     if (room === null) return;
     connection.room = null;
@@ -171,10 +184,26 @@ export class Registry implements ConnectionOwner, RoomHooks {
     // A document that is still writing its unload snapshot must finish before it is read back.
     await this.unloading.get(docName);
     const stored = await this.options.storage.load(docName);
-    const room = new Room(docName, stored, this.now(), this);
+    let served: Uint8Array | null = null;
+    if (ColdDocument.isWorthServing(stored)) {
+      const cold = new ColdDocument(stored, () => this.waitingForLoad.get(docName) ?? [], coldServeGraceMs);
+      this.cold.set(docName, cold);
+      await cold.ready;
+      this.cold.delete(docName);
+      served = cold.mergedState;
+    }
+    const room = new Room(docName, stored, this.now(), this, served);
     this.rooms.set(docName, room);
     this.options.maybeCompact?.(room);
     return room;
+  }
+
+  /** Returns whether the connection was still waiting for its document to load. */
+  private stopWaiting(connection: Connection): boolean {
+    const waiting = this.waitingForLoad.get(connection.docName);
+    if (waiting === undefined || !waiting.delete(connection)) return false;
+    if (waiting.size === 0) this.waitingForLoad.delete(connection.docName);
+    return true;
   }
 
   /** Asks for an end-of-turn flush of `room`: storage commit, then fan-out. */

@@ -8,6 +8,7 @@ import {
   encodeUpdate,
   type ClientMessage,
 } from '../protocol/messages.ts';
+import { isEmptyStateVector } from './cold-document.ts';
 import type { Connection } from './connection.ts';
 
 /** One turn's updates for a room: stored as one row and sent as one message. */
@@ -71,13 +72,21 @@ export class Room {
   private integrating = false;
   private awaitingCommit: Array<{ connection: Connection; stateVector: Uint8Array }> | null = null;
   private awarenessChanged: Set<number> | null = null;
+  /**
+   * The sync step 2 of the whole document, kept while the document does not change: a room of laptops joining
+   * a long plan would otherwise each cost an encoding of all of it (and a frame each). Dropped on every change.
+   */
+  private fullStateReply: Uint8Array | null;
 
+  /** `storedState`: the stored updates merged into one, when the load already made it (a cold document). */
   constructor(
     readonly name: string,
     stored: { updates: Uint8Array[]; lastSeq: number },
     now: number,
     private readonly hooks: RoomHooks,
+    storedState: Uint8Array | null = null,
   ) {
+    this.fullStateReply = storedState === null ? null : encodeSyncStep2(storedState);
     // Not a closure here: the listeners below keep this constructor's scope alive for the room's life, and
     // with it anything a closure in it refers to, such as every stored update as read from storage.
     applyStored(this.doc, stored.updates);
@@ -195,7 +204,9 @@ export class Room {
 
   private sendSyncStep2(connection: Connection, stateVector: Uint8Array): void {
     if (connection.state !== 'joined') return;
-    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (!isEmptyStateVector(stateVector)) return connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    connection.send(this.fullStateReply);
   }
 
   /**
@@ -257,6 +268,7 @@ export class Room {
     const author = isConnection(origin, this.connections) ? origin : null;
     this.pendingAuthor = this.pending === null || this.pendingAuthor === author ? author : null;
     (this.pending ??= []).push(update);
+    this.fullStateReply = null;
     this.changedSinceSnapshot = true;
     if (!this.integrating) this.hooks.requestFlush(this);
   }
