@@ -21,6 +21,12 @@ export interface ServerConfig {
   tls: TlsFiles | null;
   /** Seed the demo route when the data folder is empty (on for `npm start`, off in tests unless asked). */
   seedDemo: boolean;
+  /** DATABASE_URL: store documents in PostgreSQL instead of SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** REDIS_URL: several instances share their documents' updates and awareness through Redis. */
+  redisUrl: string | null;
+  /** TRIBUTARY_TOKEN_SECRET: the secret that signs scoped tokens, shared by every instance; else in dataDir. */
+  tokenSecret: string | undefined;
   log: Logger;
 }
 
@@ -44,6 +50,9 @@ export function defaultConfig(): ServerConfig {
     snapshotPolicy: defaultSnapshotPolicy,
     tls: null,
     seedDemo: true,
+    databaseUrl: null,
+    redisUrl: null,
+    tokenSecret: undefined,
     log: createConsoleLogger(),
   };
 }
@@ -67,8 +76,27 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new Error('TRIBUTARY_TLS_CERT and TRIBUTARY_TLS_KEY go together: set both (PEM files) or neither');
   }
+  const databaseUrl = env.DATABASE_URL || null;
+  const redisUrl = env.REDIS_URL || null;
+  const tokenSecret = env.TRIBUTARY_TOKEN_SECRET || undefined;
+  if (redisUrl !== null) {
+    if (databaseUrl === null) {
+      throw new Error('REDIS_URL runs several instances, which must share their documents: set DATABASE_URL (PostgreSQL) too');
+    }
+    if (!tokenSecret || !env.TRIBUTARY_ADMIN_TOKEN) {
+      throw new Error('REDIS_URL runs several instances: set TRIBUTARY_TOKEN_SECRET and TRIBUTARY_ADMIN_TOKEN, the same on every instance');
+    }
+  }
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    throw new Error('TRIBUTARY_TOKEN_SECRET must be at least 32 characters (for example: openssl rand -hex 32)');
+  }
   return {
     ...config,
+    databaseUrl,
+    redisUrl,
+    tokenSecret,
+    // Several instances starting on one empty database would each seed the demo route.
+    seedDemo: redisUrl === null,
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
     port: int('PORT', config.port, 0),
     host: env.HOST || config.host,

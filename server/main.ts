@@ -8,7 +8,8 @@ import { createCompactor } from './docs/compaction.ts';
 import { Registry } from './docs/registry.ts';
 import { createApp } from './http/app.ts';
 import { listen, readTlsFiles } from './http/listen.ts';
-import { openSqliteStorage } from './persistence/sqlite-storage.ts';
+import { openBackends } from './cluster/backends.ts';
+import { ServiceHealth } from './cluster/service-health.ts';
 import { CloseCodes } from './protocol/close-codes.ts';
 import { Snapshots } from './snapshots/snapshots.ts';
 import { RouteCatalog } from './learning-routes/catalog.ts';
@@ -33,9 +34,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const config = { ...defaultConfig(), ...overrides };
   const { log } = config;
   const tls = config.tls ? readTlsFiles(config.tls) : null;
-  const secrets = loadSecrets(config.dataDir, config.adminToken);
+  const secrets = loadSecrets(config.dataDir, config.adminToken, config.tokenSecret);
   const tokens = createTokenService(secrets.adminToken, secrets.signingSecret);
-  const storage = openSqliteStorage(config.dataDir, config.durability);
+  const backends = await openBackends(config);
+  const { storage } = backends;
   const snapshots = new Snapshots(storage, config.snapshotPolicy, log);
   const registry = new Registry({
     storage,
@@ -44,7 +46,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     idleUnloadMs: config.idleUnloadMs,
     beforeUnload: (room) => snapshots.onUnload(room),
     maybeCompact: createCompactor(storage, config.compactAfterUpdates, log),
+    cluster: backends.link ?? undefined,
+    onStorageFailure: () => health.storageFailed(),
   });
+  backends.link?.bind((docName) => registry.loadedRoom(docName));
+  const health = new ServiceHealth(registry, backends.postgres, backends.link, log);
   snapshots.start(registry);
   const policy = {
     decide: (token: string | undefined, docName: string) =>
@@ -60,6 +66,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     catalog,
     log,
     clientDir: config.clientDir,
+    health: () => health.report(),
     maxMessageBytes: config.limits.maxMessageBytes,
     startedAt: Date.now(),
   });
@@ -67,8 +74,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   // Everything that was opened is closed again on the way out, so that a refused start exits.
   const release = async (): Promise<void> => {
     snapshots.stop();
+    health.stop();
     await registry.unloadAll(CloseCodes.goingAway);
-    await storage.close();
+    await backends.close();
   };
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
@@ -120,7 +128,8 @@ export async function main(): Promise<void> {
   await lowerBackgroundThreadPriority();
   const addresses = addressesFor(running.scheme, config.host, running.port);
   const lines = [`Tributary is running. Open one of these addresses:`, ...addresses.map((a) => a.label)];
-  lines.push(`Data folder: ${config.dataDir}`);
+  lines.push(config.databaseUrl === null ? `Data folder: ${config.dataDir}` : 'Documents in PostgreSQL (DATABASE_URL)');
+  if (config.redisUrl !== null) lines.push('Sharing updates with the other instances through Redis (REDIS_URL)');
   if (running.seededRouteId !== null) {
     const links = running.routeLinks(running.seededRouteId);
     const base = (addresses.find((a) => a.isNetwork) ?? addresses[0]!).url;

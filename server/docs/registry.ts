@@ -4,6 +4,7 @@ import { decodeMessage } from '../protocol/messages.ts';
 import type { Limits } from '../protocol/limits.ts';
 import type { Logger } from '../log.ts';
 import { ColdDocument, coldServeGraceMs } from './cold-document.ts';
+import type { ClusterLink } from './cluster-link.ts';
 import { Connection, type ConnectionOwner } from './connection.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomHooks, type Turn } from './room.ts';
@@ -19,6 +20,10 @@ export interface RegistryOptions {
   beforeUnload?: (room: Room) => Promise<void>;
   /** Called after a room loads and after each commit that stored rows for it (compaction policy). */
   maybeCompact?: (room: Room) => void;
+  /** Several instances: carries committed updates and awareness to the others (none for one instance). */
+  cluster?: ClusterLink;
+  /** Called when a commit failed (the storage's health check takes it from there). */
+  onStorageFailure?: (error: unknown) => void;
 }
 
 /** What the HTTP layer holds for one socket. */
@@ -50,12 +55,38 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private flushChain: Promise<void> = Promise.resolve();
   private nextConnectionId = 1;
   private connectionCount = 0;
+  /** While set, every connection is refused with this reason (storage or cluster link lost). */
+  private refusal: CloseReason | null = null;
   private readonly now: () => number;
   readonly maxBufferedBytes: number;
+  /** Set only with a cluster link, so that a single instance's rooms do not collect awareness to publish. */
+  readonly publishAwareness?: (room: Room, update: Uint8Array) => void;
 
   constructor(private readonly options: RegistryOptions) {
     this.now = options.now ?? Date.now;
     this.maxBufferedBytes = options.limits.maxBufferedBytes;
+    const cluster = options.cluster;
+    if (cluster) this.publishAwareness = (room, update) => cluster.publishAwareness(room.name, update);
+  }
+
+  /** The loaded room of a document, if any (for the cluster link's deliveries). */
+  loadedRoom(docName: string): Room | undefined {
+    return this.rooms.get(docName);
+  }
+
+  /**
+   * Closes every connection with `reason`, forgets every loaded document (all of it that is committed is in
+   * storage) and refuses new connections with the same reason until `acceptConnections`. For when storage
+   * or the link to the other instances is lost: what this instance would accept then, it could not keep or
+   * pass on. Clients reconnect, here once it recovers or to another instance, and resend what they hold.
+   */
+  refuseConnections(reason: CloseReason): void {
+    this.refusal = reason;
+    for (const room of [...this.rooms.values()]) this.forget(room, reason);
+  }
+
+  acceptConnections(): void {
+    this.refusal = null;
   }
 
   get stats(): { documents: number; connections: number } {
@@ -69,6 +100,10 @@ export class Registry implements ConnectionOwner, RoomHooks {
   connect(docName: string, peer: Peer, canWrite: boolean): ConnectionHandle {
     const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, this);
     this.connectionCount++;
+    if (this.refusal !== null) {
+      this.fail(connection, this.refusal);
+      return connection;
+    }
     if (!this.rooms.has(docName)) {
       let waiting = this.waitingForLoad.get(docName);
       if (waiting === undefined) this.waitingForLoad.set(docName, (waiting = new Set()));
@@ -183,7 +218,15 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private async load(docName: string): Promise<Room> {
     // A document that is still writing its unload snapshot must finish before it is read back.
     await this.unloading.get(docName);
-    const stored = await this.options.storage.load(docName);
+    const cluster = this.options.cluster;
+    let stored: Awaited<ReturnType<Storage['load']>>;
+    try {
+      await cluster?.join(docName);
+      stored = await this.options.storage.load(docName);
+    } catch (error) {
+      cluster?.leave(docName);
+      throw error;
+    }
     let served: Uint8Array | null = null;
     if (ColdDocument.isWorthServing(stored)) {
       const cold = new ColdDocument(stored, () => this.waitingForLoad.get(docName) ?? [], coldServeGraceMs);
@@ -194,6 +237,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
     }
     const room = new Room(docName, stored, this.now(), this, served);
     this.rooms.set(docName, room);
+    cluster?.attached(room);
     this.options.maybeCompact?.(room);
     return room;
   }
@@ -231,31 +275,43 @@ export class Registry implements ConnectionOwner, RoomHooks {
     this.flushChain = this.flushChain.then(() => this.commit(batch));
   }
 
-  private async commit(batch: Array<{ room: Room; turn: Turn }>): Promise<void> {
+  private async commit(taken: Array<{ room: Room; turn: Turn }>): Promise<void> {
+    // A room forgotten since its turn was taken (an earlier commit failed, or the instance is refusing
+    // connections) has closed its connections, whose clients resend: its turn is not stored after the gap.
+    const batch = taken.filter(({ room }) => !room.doc.isDestroyed);
+    if (batch.length === 0) return;
     let reached: Map<string, number>;
     try {
       reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.update] })));
     } catch (error) {
       this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
-      for (const { room } of batch) this.dropAfterStorageFailure(room);
+      for (const { room } of batch) this.forget(room, CloseCodes.storageFailed);
+      this.options.onStorageFailure?.(error);
       return;
     }
     for (const { room, turn } of batch) {
+      this.options.cluster?.publishUpdate(room.name, turn.update);
+      if (room.doc.isDestroyed) continue;
       room.afterCommit(turn, reached.get(room.name) ?? room.lastSeq);
       this.options.maybeCompact?.(room);
     }
   }
 
   /**
-   * The room's memory now holds edits that are not stored. Closing every connection and forgetting the
-   * room makes clients reconnect and resend them in their sync step 2, so nothing is lost for good.
+   * Closes the room's connections with `reason` and forgets the room. After a failed commit its memory holds
+   * edits that are not stored: clients reconnect and resend them in their sync step 2, so nothing is lost
+   * for good.
    */
-  private dropAfterStorageFailure(room: Room): void {
+  private forget(room: Room, reason: CloseReason): void {
     for (const connection of [...room.connections]) {
-      connection.closeSocket(CloseCodes.storageFailed);
+      connection.closeSocket(reason);
       room.leave(connection);
     }
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.cancelIdleTimer(room.name);
+      this.options.cluster?.leave(room.name);
+    }
     room.destroy();
   }
 
@@ -281,6 +337,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
     if (this.rooms.get(room.name) !== room) return this.unloading.get(room.name) ?? Promise.resolve();
     this.cancelIdleTimer(room.name);
     this.rooms.delete(room.name);
+    this.options.cluster?.leave(room.name);
     const unloading = (async () => {
       await this.flush();
       try {

@@ -33,7 +33,12 @@ interface AwarenessChanges {
 export interface RoomHooks {
   /** Asks for an end-of-turn flush: storage commit, then fan-out. */
   requestFlush(room: Room): void;
+  /** Several instances: hands the awareness changes of this instance's clients to the others. */
+  publishAwareness?(room: Room, update: Uint8Array): void;
 }
+
+/** The origin of what another instance committed or announced, applied here through the cluster link. */
+export const remoteOrigin = Symbol('remote instance');
 
 /**
  * At the end of a transaction Yjs merges each client's new adjacent items into one, and merging array
@@ -50,7 +55,10 @@ const maxUpdatesPerTransaction = 512;
  * (a few for a very large turn): that is the validation (what the doc emits is what gets stored), and the
  * doc then emits the turn's content as one update, with no Y.mergeUpdates. Nothing derived from them
  * leaves the server until the registry has committed them. Replies that carry document content (sync
- * step 2) wait for the same commit when uncommitted content exists, queued content included.
+ * step 2) wait for the same commit when uncommitted content exists, queued content included, and so
+ * does everything while a turn's commit is in flight: with SQLite a commit ends within the turn, but an
+ * asynchronous storage (PostgreSQL) lets messages arrive while it runs, and the document then holds the
+ * turn's content before it is stored.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -71,12 +79,16 @@ export class Room {
   /** Set while the queued updates are integrated: their doc update is taken in the same flush. */
   private integrating = false;
   private awaitingCommit: Array<{ connection: Connection; stateVector: Uint8Array }> | null = null;
+  /** Turns handed to the registry whose commit has not ended yet (with SQLite, 0 at every turn's end). */
+  private commitsInFlight = 0;
   private awarenessChanged: Set<number> | null = null;
   /**
    * The sync step 2 of the whole document, kept while the document does not change: a room of laptops joining
    * a long plan would otherwise each cost an encoding of all of it (and a frame each). Dropped on every change.
    */
   private fullStateReply: Uint8Array | null;
+  /** Awareness clients of this instance that changed this turn, for the other instances. */
+  private awarenessToPublish: Set<number> | null = null;
 
   /** `storedState`: the stored updates merged into one, when the load already made it (a cold document). */
   constructor(
@@ -99,7 +111,12 @@ export class Room {
   }
 
   get hasPending(): boolean {
-    return this.queued !== null || this.pending !== null || this.awarenessChanged !== null;
+    return this.queued !== null || this.pending !== null || this.awarenessChanged !== null || this.commitsInFlight > 0;
+  }
+
+  /** Content in the document that is not stored yet: received, integrated, or in a commit under way. */
+  private get uncommitted(): boolean {
+    return this.queued !== null || this.pending !== null || this.commitsInFlight > 0;
   }
 
   join(connection: Connection): void {
@@ -150,9 +167,10 @@ export class Room {
     const updates = this.pending;
     if (updates === null) {
       // The queued updates held nothing new (a step 2 of content the document had): no commit is coming.
-      this.sendWaitingReplies();
+      if (this.commitsInFlight === 0) this.sendWaitingReplies();
       return null;
     }
+    this.commitsInFlight++;
     const author = this.pendingAuthor;
     this.pending = null;
     // Not kept past the turn: it would keep a connection that has since closed alive.
@@ -166,18 +184,56 @@ export class Room {
     if (this.awarenessChanged === null) return;
     const clients = [...this.awarenessChanged];
     this.awarenessChanged = null;
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+    const message = encodeAwareness(update);
     for (const connection of this.connections) connection.send(message);
+    const toPublish = this.awarenessToPublish;
+    if (toPublish === null) return;
+    this.awarenessToPublish = null;
+    const own = toPublish.size === clients.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...toPublish]);
+    this.hooks.publishAwareness?.(this, own);
   }
 
   /** After storage committed the turn: fan out one merged update per connection, then send the replies
    * that waited for this commit. */
   afterCommit(turn: Turn, seq: number): void {
-    this.lastSeq = seq;
+    this.commitsInFlight--;
+    this.lastSeq = Math.max(this.lastSeq, seq);
     this.storedRows += 1;
     this.fanOut(turn);
     // Content received while an asynchronous commit was in flight is not durable yet: keep waiting for it.
-    if (this.queued === null && this.pending === null) this.sendWaitingReplies();
+    if (!this.uncommitted) this.sendWaitingReplies();
+  }
+
+  /**
+   * Applies what another instance committed (so it is durable already) and sends it on to this instance's
+   * connections at once. Returns false if the update depends on content this document lacks (a message
+   * between instances was lost): the caller then reads the document again from storage.
+   */
+  applyRemoteUpdate(update: Uint8Array): boolean {
+    Y.applyUpdate(this.doc, update, remoteOrigin);
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return true;
+    // Kept out of the document: a client update checked against it would look forged.
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return false;
+  }
+
+  /** Applies awareness changes announced by another instance's clients. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin);
+    } catch {
+      // Another instance sent what its own client sent it, already decoded there; nothing to close here.
+    }
+  }
+
+  /** The awareness states of this instance's own clients, for an instance that has just loaded the room. */
+  ownAwareness(): Uint8Array | null {
+    const clients: number[] = [];
+    for (const connection of this.connections) for (const client of connection.awarenessClients ?? []) clients.push(client);
+    return clients.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
   }
 
   /** Accounts for compaction having merged `rowsReplaced` stored rows into one. */
@@ -191,7 +247,7 @@ export class Room {
   }
 
   private replyWhenCommitted(connection: Connection, stateVector: Uint8Array): void {
-    if (this.queued === null && this.pending === null) this.sendSyncStep2(connection, stateVector);
+    if (!this.uncommitted) this.sendSyncStep2(connection, stateVector);
     else (this.awaitingCommit ??= []).push({ connection, stateVector });
   }
 
@@ -265,6 +321,12 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === remoteOrigin) {
+      this.fullStateReply = null;
+      const message = encodeUpdate(update);
+      for (const connection of this.connections) connection.send(message);
+      return;
+    }
     const author = isConnection(origin, this.connections) ? origin : null;
     this.pendingAuthor = this.pending === null || this.pendingAuthor === author ? author : null;
     (this.pending ??= []).push(update);
@@ -275,13 +337,18 @@ export class Room {
 
   private onAwarenessUpdate(changes: AwarenessChanges, origin: unknown): void {
     const owner = isConnection(origin, this.connections) ? origin : null;
+    // A client of this instance set or cleared its state, or left (origin null). Other instances time out
+    // states on their own ('timeout') and already have what came from them.
+    const publish = this.hooks.publishAwareness !== undefined && (owner !== null || origin === null);
     for (const client of [...changes.added, ...changes.updated]) {
       if (owner !== null) (owner.awarenessClients ??= new Set()).add(client);
       (this.awarenessChanged ??= new Set()).add(client);
+      if (publish) (this.awarenessToPublish ??= new Set()).add(client);
     }
     for (const client of changes.removed) {
       owner?.awarenessClients?.delete(client);
       (this.awarenessChanged ??= new Set()).add(client);
+      if (publish) (this.awarenessToPublish ??= new Set()).add(client);
     }
     this.hooks.requestFlush(this);
   }

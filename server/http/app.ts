@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
 import type { RouteCatalog } from '../learning-routes/catalog.ts';
+import type { HealthReport } from '../cluster/service-health.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -23,6 +24,8 @@ export interface AppParts {
   catalog: RouteCatalog;
   log: Logger;
   clientDir: string;
+  /** Storage and Redis state for /healthz. */
+  health: () => HealthReport;
   maxMessageBytes: number;
   startedAt: number;
 }
@@ -36,7 +39,7 @@ export function createApp(parts: AppParts) {
     return c.json({ error: 'internal', message: 'The server could not handle this request.' }, 500);
   });
 
-  app.route('/', healthRoutes(parts.registry, parts.startedAt));
+  app.route('/', healthRoutes(parts.registry, parts.health, parts.startedAt));
   // Upgrades never reach Hono (see acceptSyncUpgrades); a plain request here is a client misconfigured.
   app.all('/sync/*', () => {
     throw apiError(426, 'upgrade_required', 'This address takes WebSocket connections only.');

@@ -16,6 +16,8 @@ export const CloseCodes = {
   internal: { code: 1011, reason: 'internal server error' },
   storageFailed: { code: 1011, reason: 'could not store the document' },
   tooSlow: { code: 1013, reason: 'client too slow, reconnect' },
+  storageUnavailable: { code: 1013, reason: 'storage unreachable: nothing can be saved, try again later' },
+  clusterUnavailable: { code: 1013, reason: 'link to the other servers (Redis) lost, try again later' },
   tooManyQueued: { code: 1013, reason: 'too many messages before load' },
   unauthorized: { code: 4401, reason: 'token no longer valid' },
   forbidden: { code: 4403, reason: 'access to this document withdrawn' },
