@@ -43,6 +43,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   let server: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
+    // Already running: a second server on the same port and folder would only fail.
+    if (server !== null && server.exitCode === null) return;
     const child = spawn(
       join(bin, 'postgres'),
       [

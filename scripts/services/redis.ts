@@ -24,6 +24,8 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   let server: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
+    // Already running: a second server on the same port and folder would only fail.
+    if (server !== null && server.exitCode === null) return;
     const child = spawn(
       binary,
       ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
