@@ -221,7 +221,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
     const cluster = this.options.cluster;
     let stored: Awaited<ReturnType<Storage['load']>>;
     try {
-      await cluster?.join(docName);
+      if (cluster) await cluster.join(docName);
       stored = await this.options.storage.load(docName);
     } catch (error) {
       cluster?.leave(docName);
