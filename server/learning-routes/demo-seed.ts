@@ -1,17 +1,24 @@
 import type { Registry } from '../docs/registry.ts';
 import type { Storage } from '../persistence/storage.ts';
-import { riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
+import { caseDocName, riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
+import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { writeRoute } from '../../shared/schema/route.ts';
-import { laos2013, laos2013Cards, laos2013Id } from './laos-2013.ts';
+import { laos2013, laos2013Cards, laos2013GridCards, laos2013Id } from './laos-2013.ts';
 
 /**
  * On first start with an empty data folder, seeds the Laos 2013 route so a fresh `npm start` shows a real
- * river. Returns the id of the route it seeded, or null when the data folder already held documents.
+ * river and a grid per host with a few cards. Returns the id of the route it seeded, or null when the data
+ * folder already held documents.
  */
 export async function seedDemoRoute(storage: Storage, registry: Registry, now: number): Promise<string | null> {
   if ((await storage.listDocNames('')).length > 0) return null;
-  await registry.withRoom(routeDocName(laos2013Id), (room) => writeRoute(room.doc, laos2013));
+  await registry.withRoom(routeDocName(laos2013Id), (room) =>
+    room.doc.transact(() => {
+      writeRoute(room.doc, laos2013);
+      new CaseTemplates(room.doc).apply('route', 'ppp');
+    }),
+  );
   await registry.withRoom(riverDocName(laos2013Id), (room) => {
     const river = new RiverDoc(room.doc);
     room.doc.transact(() => {
@@ -21,6 +28,18 @@ export async function seedDemoRoute(storage: Storage, registry: Registry, now: n
       });
     });
   });
+  for (const host of laos2013.hosts) {
+    await registry.withRoom(caseDocName(laos2013Id, host.id), (room) => {
+      const grid = new CaseDoc(room.doc);
+      room.doc.transact(() => {
+        laos2013GridCards
+          .filter(([hostId]) => hostId === host.id)
+          .forEach(([, groupId, rowId, columnId, author, text], index) => {
+            grid.addCard({ groupId, rowId, columnId, author, authorId: `demo-${author.toLowerCase()}`, text }, now + index);
+          });
+      });
+    });
+  }
   await registry.flush();
   return laos2013Id;
 }

@@ -35,18 +35,21 @@ const schedule: ScheduleItem[] = [
 const hosts: Host[] = [
   {
     id: 'asparagus',
+    dayId: 'd2',
     name: 'Organic Asparagus Producers’ Group',
     place: 'Darkhied village, Sansai district',
     summary: '21 Alak families selling organic asparagus directly to an organic trader under contract.',
   },
   {
     id: 'dyes',
+    dayId: 'd3',
     name: 'Taliang Natural Dyes Group',
     place: 'Vang Xai village, Sansai district',
     summary: '10 Taliang women combining traditional dyeing knowledge with today’s market trends.',
   },
   {
     id: 'coffee',
+    dayId: 'd4',
     name: 'Organic Coffee Producers’ Group',
     place: 'Dakseum village, Sansai district',
     summary: 'An Alak community growing organic coffee since 1994, selling at scale through market contracts since 2009.',
@@ -124,4 +127,20 @@ export const laos2013Cards: Array<[string, string, string, string]> = [
   ['recommendations', 'd4', 'Khamla', 'Share roles between women and men in the group'],
   ['ideas', 'd5', 'Noy', 'Farmer-to-farmer exchange on chilli quality in Dongvai'],
   ['ideas', 'd5', 'Vongdala', 'A natural-dye training in Xaysetha district'],
+];
+
+/** A start on the case-study grids, as groups wrote after the visits: [host, group, row, column, author, text]. */
+export const laos2013GridCards: Array<[string, string, string, string, string, string]> = [
+  ['asparagus', 'g1', 'story', 'community', 'Souk', '21 Alak families grow asparagus together since 2010'],
+  ['asparagus', 'g1', 'partnership', 'privateSector', 'Khamla', 'The trader fixes the price before planting and collects at the farm'],
+  ['asparagus', 'g1', 'partnership', 'publicSector', 'Noy', 'The district agriculture office trains on organic methods'],
+  ['asparagus', 'g2', 'results', 'community', 'Phet', 'Income is steadier; children stay in school longer'],
+  ['asparagus', 'g2', 'challenges', 'community', 'Vongdala', 'Certification costs more than the group can pay alone'],
+  ['asparagus', 'g3', 'lessons', 'community', 'Khamla', 'Trust first, contract second'],
+  ['dyes', 'g1', 'story', 'community', 'Vongdala', 'Ten Taliang women dye cotton with forest plants'],
+  ['dyes', 'g2', 'innovations', 'privateSector', 'Souk', 'New colours and patterns asked for by shops in Pakse'],
+  ['dyes', 'g3', 'successFactors', 'community', 'Noy', 'Each woman knows her role: dyeing, weaving, selling'],
+  ['coffee', 'g1', 'actors', 'privateSector', 'Phet', 'An exporter buys the whole harvest under a market contract'],
+  ['coffee', 'g2', 'results', 'community', 'Khamla', 'Organic coffee since 1994; sales at scale since 2009'],
+  ['coffee', 'g3', 'bringHome', 'community', 'Souk', 'Open accounts for every member, read out at each meeting'],
 ];

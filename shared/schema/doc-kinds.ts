@@ -12,6 +12,7 @@ export type RouteDocKind =
 export const routeDocName = (routeId: string): string => `route/${routeId}`;
 export const riverDocName = (routeId: string): string => `route/${routeId}/river`;
 export const controlDocName = (routeId: string): string => `route/${routeId}/control`;
+export const caseDocName = (routeId: string, hostId: string): string => `route/${routeId}/case/${hostId}`;
 
 export function parseRouteDocName(name: string): { routeId: string; doc: RouteDocKind } | null {
   const parts = name.split('/');

@@ -33,6 +33,8 @@ export interface Card {
   order: number;
   createdAt: number;
   editedAt: number;
+  /** Where a promoted card came from (`case/<hostId>/<cardId>`, see `caseCardSource`), else ''. */
+  source: string;
 }
 
 export interface CardLink {
@@ -76,10 +78,11 @@ function readCard(map: Y.Map<RecordValue>): Card {
     order: num(map, 'order'),
     createdAt: num(map, 'createdAt'),
     editedAt: num(map, 'editedAt'),
+    source: str(map, 'source'),
   };
 }
 
-export type NewCard = Pick<Card, 'text' | 'author' | 'authorId' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'order' | 'id'>>;
+export type NewCard = Pick<Card, 'text' | 'author' | 'authorId' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'order' | 'id' | 'source'>>;
 
 /** Typed access to a river document. Every method that changes it is one transaction (one undo step). */
 export class RiverDoc {
@@ -143,7 +146,7 @@ export class RiverDoc {
   addCard(card: NewCard, now: number): string {
     const id = card.id ?? newId();
     const order = card.order ?? nextOrder(this.cellCards(card.streamId, card.dayId));
-    const record: Card = { color: cardColors[0], ...card, id, order, createdAt: now, editedAt: now };
+    const record: Card = { color: cardColors[0], source: '', ...card, id, order, createdAt: now, editedAt: now };
     this.cardsMap.set(id, toYRecord(record));
     return id;
   }

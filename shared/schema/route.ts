@@ -43,6 +43,8 @@ export interface Host {
   name: string;
   place: string;
   summary: string;
+  /** The day of the field visit ('' when not set): the river's day links to the host's grid. */
+  dayId: string;
 }
 
 export interface Group {
@@ -71,7 +73,7 @@ interface ListItem {
 const readers: { [K in ListName]: (map: Y.Map<RecordValue>) => ListItem[K] } = {
   days: (m) => ({ id: str(m, 'id'), date: str(m, 'date'), title: str(m, 'title') }),
   schedule: (m) => ({ id: str(m, 'id'), dayId: str(m, 'dayId'), time: str(m, 'time'), title: str(m, 'title') }),
-  hosts: (m) => ({ id: str(m, 'id'), name: str(m, 'name'), place: str(m, 'place'), summary: str(m, 'summary') }),
+  hosts: (m) => ({ id: str(m, 'id'), name: str(m, 'name'), place: str(m, 'place'), summary: str(m, 'summary'), dayId: str(m, 'dayId') }),
   groups: (m) => ({ id: str(m, 'id'), name: str(m, 'name') }),
   teams: (m) => ({
     id: str(m, 'id'),

@@ -23,9 +23,9 @@ describe('RouteDoc', () => {
 
   it('adds, updates, moves and removes list items', () => {
     const route = new RouteDoc(new Y.Doc());
-    const a = route.add('hosts', { name: 'Quang Phuong Bamboo Cooperative', place: 'Quang Binh', summary: '' });
-    const b = route.add('hosts', { name: 'Cat Ngoc eco-farm', place: '', summary: '' });
-    const c = route.add('hosts', { name: 'Hoang Ha Safe Vegetable Cooperative', place: 'Ha Tinh', summary: '' }, 0);
+    const a = route.add('hosts', { name: 'Quang Phuong Bamboo Cooperative', place: 'Quang Binh', summary: '', dayId: '' });
+    const b = route.add('hosts', { name: 'Cat Ngoc eco-farm', place: '', summary: '', dayId: '' });
+    const c = route.add('hosts', { name: 'Hoang Ha Safe Vegetable Cooperative', place: 'Ha Tinh', summary: '', dayId: '' }, 0);
     expect(route.read('hosts').map((h) => h.id)).toEqual([c, a, b]);
     route.update('hosts', b, { place: 'Quang Binh', summary: 'Mr Le Ngoc' });
     expect(route.read('hosts')[2]).toMatchObject({ id: b, place: 'Quang Binh', summary: 'Mr Le Ngoc' });

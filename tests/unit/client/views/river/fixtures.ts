@@ -37,6 +37,7 @@ export function card(streamId: string, dayId: string, fields: Partial<Card> = {}
     order: created,
     createdAt: created,
     editedAt: created,
+    source: '',
     ...fields,
   };
 }
