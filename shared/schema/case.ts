@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids.ts';
-import { cardColors, defaultStreams, type RiverDoc } from './river.ts';
+import { cardColors, defaultStreams, type Card, type RiverDoc } from './river.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
 
 /**
@@ -359,6 +359,12 @@ export const caseCardSource = (hostId: string, cardId: string): string => `case/
 export function parseCaseCardSource(source: string): { hostId: string; cardId: string } | null {
   const match = /^case\/([^/]+)\/([^/]+)$/.exec(source);
   return match ? { hostId: match[1]!, cardId: match[2]! } : null;
+}
+
+/** The grid cards of a host that are in the river already. */
+export function promotedCardIds(riverCards: Card[], hostId: string): Set<string> {
+  const sources = riverCards.map((card) => parseCaseCardSource(card.source));
+  return new Set(sources.flatMap((source) => (source?.hostId === hostId ? [source.cardId] : [])));
 }
 
 /**

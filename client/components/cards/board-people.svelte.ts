@@ -5,6 +5,11 @@ import { Presence } from '../../lib/presence/presence.svelte.ts';
 export interface BoardPresence {
   cursor: { x: number; y: number } | null;
   selection: string[];
+  /**
+   * Which board of the document the person is on, when one document shows several (a host's case
+   * document holds every group's grid): pointers and selections show only to those on the same board.
+   */
+  board: string;
 }
 
 /** A pointer moving sends at most this often: forty people's cursors must not crowd out their edits. */
@@ -16,12 +21,17 @@ export class BoardPeople {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pending: BoardPresence['cursor'] = null;
 
-  constructor(awareness: Awareness) {
+  readonly #board: string;
+
+  constructor(awareness: Awareness, board = '') {
     this.presence = new Presence<BoardPresence>(awareness);
+    this.#board = board;
+    this.presence.setLocal('board', board);
   }
 
+  /** Those on the same board as this person. */
   get peers() {
-    return this.presence.peers;
+    return this.presence.peers.filter((peer) => (peer.state.board ?? '') === this.#board);
   }
 
   /**
@@ -29,7 +39,7 @@ export class BoardPeople {
    * change awareness all the time, do not re-render the cards.
    */
   readonly #selectionKey = $derived.by(() =>
-    JSON.stringify(this.presence.peers.flatMap((peer) => (peer.state.selection?.length ? [[peer.user.color, peer.state.selection]] : []))),
+    JSON.stringify(this.peers.flatMap((peer) => (peer.state.selection?.length ? [[peer.user.color, peer.state.selection]] : []))),
   );
   readonly selectionColors: Readonly<Record<string, string>> = $derived.by(() => {
     const selections = JSON.parse(this.#selectionKey) as Array<[string, string[]]>;

@@ -4,9 +4,12 @@ export type Page =
   | { name: 'setup'; routeId: string }
   | { name: 'river'; routeId: string }
   | { name: 'screen'; routeId: string }
+  /** `/r/<routeId>/cases/<hostId>`: a working group's case-study grid; `…/compare`: every group's. */
+  | { name: 'cases'; routeId: string; hostId: string }
+  | { name: 'compare'; routeId: string; hostId: string }
   | { name: 'not-found' };
 
-type RoutePageName = Extract<Page, { routeId: string }>['name'];
+type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare'>;
 const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
@@ -22,8 +25,14 @@ export function parsePath(pathname: string): Page {
   } catch {
     return { name: 'not-found' };
   }
+  if (prefix !== 'r' || !routeIdPattern.test(routeId)) return { name: 'not-found' };
+  if (pageName === 'cases') {
+    const [hostId, sub, ...more] = rest;
+    if (!hostId || !routeIdPattern.test(hostId) || more.length > 0 || (sub !== undefined && sub !== 'compare')) return { name: 'not-found' };
+    return { name: sub === 'compare' ? 'compare' : 'cases', routeId, hostId };
+  }
   const page = routePages.find((name) => name === pageName);
-  if (prefix !== 'r' || !routeIdPattern.test(routeId) || !page || rest.length > 0) return { name: 'not-found' };
+  if (!page || rest.length > 0) return { name: 'not-found' };
   return { name: page, routeId };
 }
 
@@ -35,5 +44,8 @@ export function routeIdOfPath(pathname: string): string | null {
 
 export function pathOf(page: Page): string {
   if (page.name === 'home' || page.name === 'not-found') return '/';
-  return `/r/${encodeURIComponent(page.routeId)}/${page.name}`;
+  const route = `/r/${encodeURIComponent(page.routeId)}`;
+  if (page.name === 'cases') return `${route}/cases/${encodeURIComponent(page.hostId)}`;
+  if (page.name === 'compare') return `${route}/cases/${encodeURIComponent(page.hostId)}/compare`;
+  return `${route}/${page.name}`;
 }

@@ -2,7 +2,7 @@ import { openDoc } from '../../lib/connection/open-doc.ts';
 import { ReactiveDeep, ReactiveRecordMap } from '../../lib/yjs/reactive.svelte.ts';
 import { riverDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
 import { defaultStreams, RiverDoc, type Card, type CardLink, type Stream } from '../../../shared/schema/river.ts';
-import { RouteDoc, type Day, type RouteSetup, type Team } from '../../../shared/schema/route.ts';
+import { RouteDoc, type Day, type Host, type RouteSetup, type Team } from '../../../shared/schema/route.ts';
 
 /**
  * A route's river as the board and the room screen read it: the route document (days, teams; only
@@ -18,9 +18,10 @@ export class RiverData {
   readonly #links: ReactiveDeep<CardLink[]>;
   readonly #days: ReactiveDeep<Day[]>;
   readonly #teams: ReactiveDeep<Team[]>;
+  readonly #hosts: ReactiveDeep<Host[]>;
   readonly #setup: ReactiveDeep<RouteSetup>;
 
-  constructor(routeId: string) {
+  constructor(readonly routeId: string) {
     this.route = openDoc(routeDocName(routeId));
     this.river = openDoc(riverDocName(routeId));
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
@@ -33,6 +34,7 @@ export class RiverData {
     this.#links = new ReactiveDeep(riverDoc.linksMap, () => riverDoc.links());
     this.#days = new ReactiveDeep(routeDoc.list('days'), () => routeDoc.read('days'));
     this.#teams = new ReactiveDeep(routeDoc.list('teams'), () => routeDoc.read('teams'));
+    this.#hosts = new ReactiveDeep(routeDoc.list('hosts'), () => routeDoc.read('hosts'));
     this.#setup = new ReactiveDeep(routeDoc.setupMap, () => routeDoc.readSetup());
   }
 
@@ -56,6 +58,11 @@ export class RiverData {
 
   get teams(): Team[] {
     return this.#teams.value;
+  }
+
+  /** The host experiences, whose visit days link to their case grids. */
+  get hosts(): Host[] {
+    return this.#hosts.value;
   }
 
   get setup(): RouteSetup {

@@ -7,6 +7,7 @@ import {
   gridTemplates,
   parseCaseCardSource,
   placeCards,
+  promotedCardIds,
   promoteToRiver,
   templateOf,
   unsortedId,
@@ -152,6 +153,8 @@ describe('promoteToRiver', () => {
     expect(river.card(made[0]!)).toMatchObject({ streamId: 'lessons', dayId: 'd2', text: 'Trust first, contract second', author: 'Noy', source: caseCardSource('asparagus', id) });
     expect(parseCaseCardSource(river.card(made[0]!)!.source)).toEqual({ hostId: 'asparagus', cardId: id });
 
+    expect([...promotedCardIds(river.cards(), 'asparagus')]).toEqual([id]);
+    expect(promotedCardIds(river.cards(), 'coffee').size).toBe(0);
     expect(promoteToRiver(river, [grid.card(id)!], { hostId: 'asparagus', dayId: 'd2' }, 11)).toEqual([]);
     expect(river.cards()).toHaveLength(1);
   });

@@ -1,0 +1,201 @@
+import { tick } from 'svelte';
+import { BoardPeople } from '../../components/cards/board-people.svelte.ts';
+import { BoardView } from '../../components/cards/board-view.svelte.ts';
+import { BoardGestures } from '../../components/cards/gestures.svelte.ts';
+import { handleBoardKey } from '../../components/cards/keyboard.ts';
+import { cellKey, computeLayout, type BoardLayout, type LayoutParams } from '../../components/cards/layout.ts';
+import { Selection } from '../../components/cards/selection.svelte.ts';
+import { axisName } from './axis-name.ts';
+import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } from './grid-axes.ts';
+import { GridData } from './grid-data.svelte.ts';
+import { GridEdits } from './grid-edits.svelte.ts';
+import { rememberedGroup, rememberGroup } from './group-choice.ts';
+import { t } from './i18n/messages.ts';
+
+const common = { gap: 10, padding: 14, riverHeight: 0, outflowWidth: 0, addSlot: true };
+/** A laptop or projector: rows down, perspectives across, cells growing to three cards wide. */
+export const gridParams: LayoutParams = { ...common, cardWidth: 184, cardHeight: 112, labelWidth: 230, headerHeight: 56, minColumnWidth: 410, maxPerRow: 3, rowRatio: 1 };
+/** A phone (390 px): one row, the perspectives under each other, one card a row, at zoom 1. */
+export const phoneParams: LayoutParams = { ...common, cardWidth: 238, cardHeight: 104, labelWidth: 104, headerHeight: 44, minColumnWidth: 266, maxPerRow: 1, rowRatio: 1 };
+export const gridFontSize = 14;
+const phoneWidth = 600;
+
+export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; rowId: string; columnId: string };
+
+/** Everything one person's grid page holds: documents, group, this tab's edits, view, selection, gestures. */
+export class GridBoard {
+  readonly data: GridData;
+  readonly edits: GridEdits;
+  readonly view = new BoardView();
+  readonly selection = new Selection();
+  readonly gestures: BoardGestures;
+  people = $state<BoardPeople | null>(null);
+  editing = $state<Editing | null>(null);
+  dialog = $state<'add' | 'move' | 'template' | 'photos' | null>(null);
+  #chosenGroup = $state<string | null>(null);
+  /** The row a phone shows. */
+  phoneRow = $state<string | null>(null);
+  #boardCards = new BoardCards();
+  #previous: BoardLayout | undefined;
+  #shownFor = '';
+  readonly #stop: () => void;
+
+  readonly groupId = $derived.by(() => {
+    const groups = this.data.groups;
+    const chosen = this.#chosenGroup;
+    return groups.find((g) => g.id === chosen)?.id ?? groups[0]?.id ?? '';
+  });
+  readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
+  readonly groupCards = $derived.by(() => this.data.cards.filter((card) => card.groupId === this.groupId));
+  readonly rows = $derived.by(() => rowsToShow(this.data.template, this.groupCards));
+  readonly shape: GridShape = $derived(this.isPhone ? { kind: 'row', rowId: this.rows.find((r) => r.id === this.phoneRow)?.id ?? this.rows[0]?.id ?? '' } : { kind: 'grid' });
+  readonly params = $derived(this.isPhone ? phoneParams : gridParams);
+  readonly layout: BoardLayout = $derived.by(() => {
+    const labels = { name: axisName, unsorted: t('grid.unsorted') };
+    const input = gridBoardInput(this.data.template, this.groupCards, this.shape, labels, this.#boardCards);
+    const layout = computeLayout(input, this.params, this.#previous?.params === this.params ? this.#previous : undefined);
+    this.#previous = layout;
+    return layout;
+  });
+
+  constructor(routeId: string, hostId: string) {
+    this.data = new GridData(routeId, hostId);
+    this.edits = new GridEdits(this.data.caseDoc);
+    this.#chosenGroup = rememberedGroup(routeId);
+    this.gestures = new BoardGestures({
+      view: this.view,
+      selection: this.selection,
+      layout: () => this.layout,
+      canEdit: () => this.canEdit,
+      move: (ids, to) => this.edits.move(ids, { ...gridCellOf(this.shape, to), beforeId: to.beforeId }),
+      pointerAt: (point) => this.people?.pointerAt(point),
+    });
+    this.#stop = $effect.root(() => {
+      // Pointers and selections are shared with those on the same group's grid only.
+      $effect(() => {
+        const people = new BoardPeople(this.data.grid.awareness, `group/${this.groupId}`);
+        this.people = people;
+        return () => people.destroy();
+      });
+      $effect(() => this.people?.shareSelection(this.selection.list));
+      $effect(() => {
+        const { byId } = this.layout;
+        this.selection.keepOnly((id) => byId.has(id));
+      });
+      $effect(() => {
+        this.view.content = this.content;
+      });
+      // Each group's grid and each phone row starts at its top left.
+      $effect(() => {
+        const key = `${this.groupId}/${this.isPhone}/${this.shape.kind === 'row' ? this.shape.rowId : ''}`;
+        if (key === this.#shownFor || !this.data.isLoaded || this.view.width === 0) return;
+        this.#shownFor = key;
+        this.view.showStart(this.content, this.isPhone ? 1 : 0.8);
+      });
+    });
+  }
+
+  get canEdit(): boolean {
+    return this.data.canWrite && this.groupId !== '';
+  }
+
+  get content(): { x: number; y: number; width: number; height: number } {
+    return { x: 0, y: 0, width: this.layout.width, height: this.layout.height };
+  }
+
+  chooseGroup(groupId: string): void {
+    this.#chosenGroup = groupId;
+    this.selection.clear();
+    this.editing = null;
+    rememberGroup(this.data.routeId, groupId);
+  }
+
+  /** The grid cell of a board cell, for the current shape. */
+  cellOf(board: { streamId: string; dayId: string }): { rowId: string; columnId: string } {
+    return gridCellOf(this.shape, board);
+  }
+
+  keydown = (event: KeyboardEvent): void => {
+    const used = handleBoardKey(event, {
+      layout: () => this.layout,
+      selection: this.selection,
+      canEdit: () => this.canEdit,
+      focus: (id) => void this.focus(id),
+      edit: (id) => (this.editing = { kind: 'edit', id }),
+      addNextTo: (id) => this.addNextTo(id),
+      move: (ids, to) => this.edits.move(ids, this.cellOf(to)),
+      remove: (ids) => this.edits.remove(ids),
+      cancelGesture: () => this.gestures.cancel(),
+    });
+    if (used) event.preventDefault();
+  };
+
+  dblclick = (): void => {
+    const id = this.gestures.pressedCardId;
+    if (id !== null && this.canEdit) this.editing = { kind: 'edit', id };
+  };
+
+  async focus(id: string): Promise<void> {
+    await tick();
+    const placement = this.layout.byId.get(id);
+    if (!placement) return;
+    const bar = this.isPhone ? 150 : 90;
+    this.view.reveal({ x: placement.x, y: placement.y, width: this.params.cardWidth, height: this.params.cardHeight }, 40, bar);
+    await tick();
+    document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** Saved with Enter, the keyboard stays on the board (for a new card, in the next new card's editor). */
+  finishEditing(text: string, byKey: boolean): void {
+    const editing = this.editing;
+    this.editing = null;
+    if (!editing || !this.canEdit) return;
+    if (editing.kind === 'edit') {
+      if (text !== '' && text !== this.data.caseDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
+      if (byKey) void this.focus(editing.id);
+    } else if (text !== '') {
+      this.edits.add({ text, groupId: this.groupId, rowId: editing.rowId, columnId: editing.columnId });
+      if (byKey) this.editing = { ...editing };
+    }
+  }
+
+  cancelEditing(): void {
+    const editing = this.editing;
+    this.editing = null;
+    if (!editing) return;
+    const board = editing.kind === 'draft' ? this.boardCellOf(editing) : null;
+    const last = editing.kind === 'edit' ? editing.id : this.layout.cells.get(cellKey(board!.streamId, board!.dayId))?.at(-1)?.id;
+    if (last !== undefined) {
+      this.selection.active = last;
+      void this.focus(last);
+    }
+  }
+
+  addNextTo(id: string): void {
+    const card = this.layout.byId.get(id)?.card;
+    if (card && this.canEdit) this.editing = { kind: 'draft', ...this.cellOf(card) };
+  }
+
+  /** The cell of the focused card, else the first. */
+  suggestedCell(): { rowId: string; columnId: string } {
+    const active = this.selection.active === null ? undefined : this.layout.byId.get(this.selection.active)?.card;
+    if (active) return this.cellOf(active);
+    const template = this.data.template;
+    return { rowId: (this.shape.kind === 'row' ? this.shape.rowId : template.rows[0]?.id) ?? '', columnId: template.columns[0]?.id ?? '' };
+  }
+
+  fit(): void {
+    this.view.fit(this.content, 16, 1.5);
+  }
+
+  destroy(): void {
+    this.#stop();
+    this.edits.destroy();
+    this.data.destroy();
+  }
+
+  /** The board cell of a grid cell, for the current shape. */
+  boardCellOf(cell: { rowId: string; columnId: string }): { streamId: string; dayId: string } {
+    return this.shape.kind === 'grid' ? { streamId: cell.rowId, dayId: cell.columnId } : { streamId: cell.columnId, dayId: cell.rowId };
+  }
+}
