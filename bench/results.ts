@@ -1,3 +1,4 @@
+import type { ClusterRuns } from './scenarios/cluster.ts';
 import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
 import type { FanOutResult, FanOutSettings } from './scenarios/fan-out.ts';
@@ -22,6 +23,8 @@ export interface BenchResults {
   fanOut: FanOutRuns;
   /** The same fan-out with raw-socket clients (absent from results written before it existed). */
   fanOutRaw?: FanOutRuns;
+  /** The fan-out over 1, 2 and 4 instances (PostgreSQL and Redis; Hocuspocus with its Redis extension). */
+  cluster?: ClusterRuns;
   memory: { documents: number; results: ByServer<MemoryResult> };
   coldLoad: { updates: number; results: ByServer<ColdLoadResult> };
   /** The river page in Chromium (Tributary only: the peers have no client). */

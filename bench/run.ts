@@ -2,7 +2,7 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * fan-out-raw,memory,cold-load,river  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
+ * fan-out-raw,memory,cold-load,river,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
  * scenarios/client-nice.ts). A run limited or changed by these still writes its JSON,
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium.
@@ -18,6 +18,7 @@ import { buildServer } from '../scripts/build-server.ts';
 import { writeReport } from './report.ts';
 import type { BenchResults, FanOutRuns } from './results.ts';
 import { runColdLoad } from './scenarios/cold-load.ts';
+import { clusterTable, runClusterFanOut } from './scenarios/cluster.ts';
 import { runFanOut, type FanOutResult, type FanOutSettings } from './scenarios/fan-out.ts';
 import { clientNiceFromEnv } from './scenarios/client-nice.ts';
 import { withLatencyRounds } from './scenarios/latency-rounds.ts';
@@ -77,7 +78,14 @@ const memoryDocuments = 100;
 const storedUpdateCount = 100_000;
 
 const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
-const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'river'];
+const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'river', 'cluster'];
+/**
+ * The cluster scenario: 200 raw-socket clients over 1, 2 and 4 instances. A shorter fixed-load window than
+ * fan-out-raw's (it runs six systems), the same ramp.
+ */
+const clusterClients = 200;
+const clusterInstances = [1, 2, 4];
+const clusterSettings: FanOutSettings = { ...fanOutRawBase, startRate: 50, threads: 2, latencyWindowMs: 10_000, maxRampSteps: 10 };
 
 function listFromEnv(name: string, fallback: string[]): string[] {
   const raw = process.env[name];
@@ -92,7 +100,7 @@ async function main(): Promise<void> {
   });
   const scenarios = listFromEnv('BENCH_SCENARIOS', allScenarios);
   // The compiled server that `npm start` serves, built from the sources as they are now.
-  if (servers.some((s) => s.name === 'tributary') || scenarios.includes('river')) await buildServer();
+  if (servers.some((s) => s.name === 'tributary') || scenarios.includes('river') || scenarios.includes('cluster')) await buildServer();
   const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
   const latencyRounds = Number(process.env.BENCH_ROUNDS ?? defaultLatencyRounds);
   if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new SettingError(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);
@@ -168,6 +176,11 @@ async function main(): Promise<void> {
     console.log('river page in Chromium, 2,000 cards');
     results.river = await runRiverBench();
     console.log(riverTable(results.river));
+  }
+
+  if (scenarios.includes('cluster')) {
+    results.cluster = await runClusterFanOut(workspace, clusterClients, clusterInstances, clusterSettings);
+    console.log(clusterTable(results.cluster));
   }
 
   for (const spec of servers) results.problems[spec.name] = problemLines(workspace, spec);

@@ -4,5 +4,14 @@
  * provider speaks its protocol.
  */
 export type Endpoint =
-  | { protocol: 'y-websocket'; url: string; params: Record<string, string> }
-  | { protocol: 'hocuspocus'; url: string };
+  | { protocol: 'y-websocket'; url: string; params: Record<string, string>; urls?: string[] }
+  | { protocol: 'hocuspocus'; url: string; urls?: string[] };
+
+/**
+ * The endpoint client `index` uses: with several instances (`urls`, the cluster scenario) clients are dealt
+ * round-robin over them, as a load balancer would spread them; otherwise `url`.
+ */
+export function endpointFor(endpoint: Endpoint, index: number): Endpoint {
+  const urls = endpoint.urls;
+  return urls === undefined || urls.length === 0 ? endpoint : { ...endpoint, url: urls[index % urls.length]! };
+}

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { connect } from '../clients/connect.ts';
+import { endpointFor } from '../clients/endpoint.ts';
 import type { BenchClient } from '../clients/bench-client.ts';
 import { nowMs } from '../clock.ts';
 import { waitUntilNoneMissing, type LoadClients } from './load-clients.ts';
@@ -26,7 +27,7 @@ export function providerLoad(): LoadClients {
   let members: Member[] = [];
   return {
     async connect(endpoint, docName, indexes) {
-      members = indexes.map((index) => ({ index, client: connect(endpoint, docName) }));
+      members = indexes.map((index) => ({ index, client: connect(endpointFor(endpoint, index), docName) }));
       await Promise.all(members.map((m) => m.client.synced));
     },
     async prepare() {

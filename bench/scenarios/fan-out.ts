@@ -52,7 +52,7 @@ export interface FanOutResult {
 }
 
 /** One document, `clients` clients spread over worker processes, a fixed-load step then a rising ramp. */
-export async function runFanOut(spec: ServerSpec, workspace: Workspace, clients: number, settings: FanOutSettings): Promise<FanOutResult> {
+export async function runFanOut(spec: ServerSpec<string>, workspace: Workspace, clients: number, settings: FanOutSettings): Promise<FanOutResult> {
   const scenario = `${settings.clientKind === 'raw' ? 'fan-out-raw' : 'fan-out'}-${clients}`;
   const dataDir = freshDataDir(workspace, `${spec.name}-${scenario}`);
   const docName = `bench/${scenario}`;
@@ -195,7 +195,7 @@ function summarise(reports: StepReport[], clients: number): StepTotals {
  * (SIGTERM) and started again on the same data, and a fresh client counts what it gets back.
  */
 async function checkStored(
-  spec: ServerSpec,
+  spec: ServerSpec<string>,
   workspace: Workspace,
   scenario: string,
   dataDir: string,

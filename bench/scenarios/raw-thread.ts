@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { writeUpdate } from 'y-protocols/sync';
+import { endpointFor } from '../clients/endpoint.ts';
 import { connectRaw, type RawClient } from '../clients/raw-client.ts';
 import { framingFor } from '../clients/raw-framing.ts';
 import { nowMs } from '../clock.ts';
@@ -69,7 +70,7 @@ const receive = (receiver: number, update: Uint8Array): void => {
 const members: Member[] = indexes.map((index) => {
   const doc = new Y.Doc();
   doc.clientID = firstClientId + index;
-  return { index, doc, client: connectRaw(endpoint, docName, doc, framing, (update) => receive(index, update)), frames: [] };
+  return { index, doc, client: connectRaw(endpointFor(endpoint, index), docName, doc, framing, (update) => receive(index, update)), frames: [] };
 });
 
 function prepare(load: StepLoad): void {

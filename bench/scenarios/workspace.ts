@@ -18,12 +18,12 @@ export function freshDataDir(workspace: Workspace, label: string): string {
   return mkdtempSync(join(workspace.root, `${label}-`));
 }
 
-function logFileFor(workspace: Workspace, spec: ServerSpec, scenario: string): string {
+function logFileFor(workspace: Workspace, spec: ServerSpec<string>, scenario: string): string {
   return join(workspace.logDir, `${spec.name}-${scenario}.log`);
 }
 
 export async function startServer(
-  spec: ServerSpec,
+  spec: ServerSpec<string>,
   workspace: Workspace,
   scenario: string,
   dataDir: string,
@@ -33,7 +33,7 @@ export async function startServer(
 }
 
 /** Warning and error lines a server printed in any scenario, each prefixed with the scenario's log name. */
-export function problemLines(workspace: Workspace, spec: ServerSpec): string[] {
+export function problemLines(workspace: Workspace, spec: ServerSpec<string>): string[] {
   const lines: string[] = [];
   for (const file of readdirSync(workspace.logDir).filter((f) => f.startsWith(`${spec.name}-`)).sort()) {
     for (const line of readFileSync(join(workspace.logDir, file), 'utf8').split('\n')) {

@@ -13,8 +13,9 @@ export interface StartOptions {
 }
 
 /** One system under test: how to start it with its persistence on, and how to reach its storage offline. */
-export interface ServerSpec {
-  readonly name: ServerName;
+export interface ServerSpec<Name extends string = ServerName> {
+  /** One of the three systems, or in the cluster scenario one of them run as several instances (`tributary×2`). */
+  readonly name: Name;
   /** How it runs and stores, one line for BENCHMARKS.md. */
   readonly setup: string;
   start(dataDir: string, logFile: string, options?: StartOptions): Promise<RunningServer>;

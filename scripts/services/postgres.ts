@@ -3,7 +3,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { findPostgresBinDir } from './binaries.ts';
+import { findPostgresBinDir, processTree } from './binaries.ts';
 import { freePort } from './free-port.ts';
 
 /**
@@ -19,6 +19,8 @@ export interface ThrowawayPostgres {
   /** Stops the server (fast shutdown) keeping its data: the database is unreachable until `start`. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** The server's processes now (for the bench's CPU accounting). */
+  pids(): number[];
   /** Stops the server and deletes the cluster. */
   destroy(): Promise<void>;
 }
@@ -90,6 +92,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     },
     stop,
     start,
+    pids: () => (server?.pid === undefined ? [] : processTree(server.pid)),
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

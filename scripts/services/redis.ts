@@ -13,6 +13,8 @@ export interface ThrowawayRedis {
   /** Kills the server (as a crash would); `start` brings up a new one on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** The server's process now (for the bench's CPU accounting). */
+  pids(): number[];
   destroy(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
+    pids: () => (server?.pid === undefined ? [] : [server.pid]),
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

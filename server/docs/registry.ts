@@ -53,6 +53,13 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private readonly dirty = new Set<Room>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
+  /**
+   * A commit is under way. With SQLite it ends within the turn; with PostgreSQL messages keep arriving
+   * meanwhile, and their turns wait (queued in their rooms) to go together in the next commit: a turn per
+   * round trip rather than per event-loop turn, the group commit that keeps an asynchronous storage's
+   * throughput (one row and one fan-out message per update otherwise).
+   */
+  private committing = false;
   private nextConnectionId = 1;
   private connectionCount = 0;
   /** While set, every connection is refused with this reason (storage or cluster link lost). */
@@ -155,8 +162,10 @@ export class Registry implements ConnectionOwner, RoomHooks {
 
   /** Resolves once every update received so far is committed and fanned out. */
   async flush(): Promise<void> {
-    this.runFlush();
-    await this.flushChain;
+    do {
+      this.runFlush();
+      await this.flushChain;
+    } while (this.dirty.size > 0);
   }
 
   /** Unloads every document now (graceful shutdown), closing its connections with `reason`. */
@@ -262,6 +271,11 @@ export class Registry implements ConnectionOwner, RoomHooks {
   private runFlush(): void {
     this.flushScheduled = false;
     if (this.dirty.size === 0) return;
+    if (this.committing) {
+      // Awareness is not stored: it need not wait. The rooms stay dirty for the commit's end.
+      for (const room of this.dirty) room.flushAwareness();
+      return;
+    }
     const rooms = [...this.dirty];
     this.dirty.clear();
     const batch: Array<{ room: Room; turn: Turn }> = [];
@@ -272,28 +286,43 @@ export class Registry implements ConnectionOwner, RoomHooks {
     }
     if (batch.length === 0) return;
     // Commits run one after another so that fan-out order always matches storage order.
+    this.committing = true;
     this.flushChain = this.flushChain.then(() => this.commit(batch));
   }
 
-  private async commit(taken: Array<{ room: Room; turn: Turn }>): Promise<void> {
-    // A room forgotten since its turn was taken (an earlier commit failed, or the instance is refusing
-    // connections) has closed its connections, whose clients resend: its turn is not stored after the gap.
-    const batch = taken.filter(({ room }) => !room.doc.isDestroyed);
-    if (batch.length === 0) return;
-    let reached: Map<string, number>;
-    try {
-      reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.update] })));
-    } catch (error) {
-      this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
-      for (const { room } of batch) this.forget(room, CloseCodes.storageFailed);
-      this.options.onStorageFailure?.(error);
-      return;
+  /** The commit has ended: turns that waited for it go now. */
+  private committed(): void {
+    this.committing = false;
+    if (this.dirty.size > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.runFlush());
     }
-    for (const { room, turn } of batch) {
-      this.options.cluster?.publishUpdate(room.name, turn.update);
-      if (room.doc.isDestroyed) continue;
-      room.afterCommit(turn, reached.get(room.name) ?? room.lastSeq);
-      this.options.maybeCompact?.(room);
+  }
+
+  private async commit(taken: Array<{ room: Room; turn: Turn }>): Promise<void> {
+    // One async function, no inner one: the SQLite path costs no more promises per turn than before.
+    try {
+      // A room forgotten since its turn was taken (an earlier commit failed, or the instance is refusing
+      // connections) has closed its connections, whose clients resend: its turn is not stored after the gap.
+      const batch = taken.filter(({ room }) => !room.doc.isDestroyed);
+      if (batch.length === 0) return;
+      let reached: Map<string, number>;
+      try {
+        reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.update] })));
+      } catch (error) {
+        this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
+        for (const { room } of batch) this.forget(room, CloseCodes.storageFailed);
+        this.options.onStorageFailure?.(error);
+        return;
+      }
+      for (const { room, turn } of batch) {
+        this.options.cluster?.publishUpdate(room.name, turn.update);
+        if (room.doc.isDestroyed) continue;
+        room.afterCommit(turn, reached.get(room.name) ?? room.lastSeq);
+        this.options.maybeCompact?.(room);
+      }
+    } finally {
+      this.committed();
     }
   }
 
