@@ -15,6 +15,7 @@ import {
   throughputTable,
 } from './report/tables.ts';
 import { riverTable } from './river/river-table.ts';
+import { runtimeTable } from './report/runtime-table.ts';
 import { sharedNote } from './report/format.ts';
 
 const benchmarksFile = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
@@ -66,6 +67,7 @@ function renderResults(results: BenchResults): string {
     `### Cold load of a document with ${results.coldLoad.updates.toLocaleString('en-US')} stored updates`,
     coldLoadTable(results),
     sharedNote,
+    ...(results.runtime ? ['### The server runtime on a venue laptop', runtimeTable(results.runtime.results)] : []),
     ...(results.river ? ['### The river page in the browser', riverTable(results.river)] : []),
     '### Problems the servers printed',
     problemsSection(results),

@@ -3,6 +3,7 @@ import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
 import type { FanOutResult, FanOutSettings } from './scenarios/fan-out.ts';
 import type { MemoryResult } from './scenarios/memory.ts';
+import type { RuntimeResult } from './scenarios/runtime.ts';
 import type { RiverBenchResult } from './river/river-bench.ts';
 import type { ServerName } from './servers/server-spec.ts';
 
@@ -27,6 +28,8 @@ export interface BenchResults {
   cluster?: ClusterRuns;
   memory: { documents: number; results: ByServer<MemoryResult> };
   coldLoad: { updates: number; results: ByServer<ColdLoadResult> };
+  /** Start-up, idle and peak memory, first sync after a restart (Tributary and the y-websocket reference). */
+  runtime?: { results: ByServer<RuntimeResult> };
   /** The river page in Chromium (Tributary only: the peers have no client). */
   river?: RiverBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */

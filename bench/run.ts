@@ -2,7 +2,7 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * fan-out-raw,memory,cold-load,river,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
+ * fan-out-raw,memory,cold-load,runtime,river,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
  * scenarios/client-nice.ts). A run limited or changed by these still writes its JSON,
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium.
@@ -23,6 +23,9 @@ import { runFanOut, type FanOutResult, type FanOutSettings } from './scenarios/f
 import { clientNiceFromEnv } from './scenarios/client-nice.ts';
 import { withLatencyRounds } from './scenarios/latency-rounds.ts';
 import { runMemory } from './scenarios/memory.ts';
+import { runRuntime } from './scenarios/runtime.ts';
+import { runtimeTable } from './report/runtime-table.ts';
+import { mib } from './report/format.ts';
 import { runRiverBench } from './river/river-bench.ts';
 import { riverTable } from './river/river-table.ts';
 import { generateStoredUpdates } from './scenarios/stored-updates.ts';
@@ -78,7 +81,7 @@ const memoryDocuments = 100;
 const storedUpdateCount = 100_000;
 
 const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
-const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'river', 'cluster'];
+const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'runtime', 'river', 'cluster'];
 /**
  * The cluster scenario: 200 raw-socket clients over 1, 2 and 4 instances. A shorter fixed-load window than
  * fan-out-raw's (it runs six systems), the same ramp.
@@ -170,6 +173,19 @@ async function main(): Promise<void> {
       results.coldLoad.results[spec.name] = cold;
       console.log(`  ${spec.name}: before ${cold.before.contentMs} ms (${cold.entriesBefore} entries), after ${cold.after.map((a) => a.contentMs).join('/')} ms (${cold.entriesAfter} entries)`);
     }
+  }
+
+  if (scenarios.includes('runtime')) {
+    // Against the reference the issue names; Hocuspocus runs through tsx here, so its memory is not comparable.
+    console.log('runtime: start-up, idle and peak memory, first sync of the editing trace after a restart');
+    const runtime: NonNullable<BenchResults['runtime']> = { results: {} };
+    for (const spec of servers.filter((s) => s.name !== 'hocuspocus')) {
+      const result = await runRuntime(spec, workspace);
+      runtime.results[spec.name] = result;
+      console.log(`  ${spec.name}: start ${result.startMs.join('/')} ms, idle ${mib(result.idleRssBytes)}, load peak ${mib(result.loadPeakRssBytes)}, trace peak ${mib(result.tracePeakRssBytes)}, first sync ${result.firstContentMs.join('/')} ms`);
+    }
+    results.runtime = runtime;
+    console.log(runtimeTable(runtime.results));
   }
 
   if (scenarios.includes('river')) {

@@ -39,13 +39,17 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const backends = await openBackends(config);
   const { storage } = backends;
   const snapshots = new Snapshots(storage, config.snapshotPolicy, log);
+  const compactor = createCompactor(storage, config.compactAfterUpdates, log);
   const registry = new Registry({
     storage,
     limits: config.limits,
     log,
     idleUnloadMs: config.idleUnloadMs,
-    beforeUnload: (room) => snapshots.onUnload(room),
-    maybeCompact: createCompactor(storage, config.compactAfterUpdates, log),
+    beforeUnload: async (room) => {
+      await snapshots.onUnload(room);
+      await compactor.compactBeforeUnload(room);
+    },
+    maybeCompact: (room) => compactor.maybeCompact(room),
     cluster: backends.link ?? undefined,
     onStorageFailure: () => health.storageFailed(),
   });

@@ -35,6 +35,9 @@ class SyncSocket extends WebSocket {
    * 101-105 µs that way against 71-73 µs (p50, loopback). Frames stay in order with those ws writes itself
    * (pings, close): its sender queues nothing when permessage-deflate is off, as it is here, and no Blob is
    * sent, so it too writes each frame at once.
+   * `_socket` is ws's own name for the TCP socket and not public API: package.json pins ws to one exact
+   * version so that an upgrade is a decision, and sync.test.ts ("each WebSocket length form") fails if the
+   * field moves, since every fan-out and sync reply goes through here.
    */
   sendBinary(message: Uint8Array): void {
     if (this.readyState !== WebSocket.OPEN) return;
