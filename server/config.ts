@@ -27,6 +27,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** TRIBUTARY_TOKEN_SECRET: the secret that signs scoped tokens, shared by every instance; else in dataDir. */
   tokenSecret: string | undefined;
+  /** TRIBUTARY_MAX_PHOTO_BYTES: the largest photo upload accepted. */
+  maxPhotoBytes: number;
   log: Logger;
 }
 
@@ -53,6 +55,7 @@ export function defaultConfig(): ServerConfig {
     databaseUrl: null,
     redisUrl: null,
     tokenSecret: undefined,
+    maxPhotoBytes: 15 * 1024 * 1024,
     log: createConsoleLogger(),
   };
 }
@@ -105,6 +108,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     durability,
     limits: { ...config.limits, maxMessageBytes: int('TRIBUTARY_MAX_MESSAGE_BYTES', config.limits.maxMessageBytes, 1024) },
     idleUnloadMs: int('TRIBUTARY_IDLE_UNLOAD_MS', config.idleUnloadMs, 0),
+    maxPhotoBytes: int('TRIBUTARY_MAX_PHOTO_BYTES', config.maxPhotoBytes, 1024),
     snapshotPolicy: {
       ...config.snapshotPolicy,
       intervalMs: int('TRIBUTARY_SNAPSHOT_INTERVAL_MS', config.snapshotPolicy.intervalMs, 1000),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
@@ -13,6 +14,8 @@ import { ServiceHealth } from './cluster/service-health.ts';
 import { CloseCodes } from './protocol/close-codes.ts';
 import { Snapshots } from './snapshots/snapshots.ts';
 import { RouteCatalog } from './learning-routes/catalog.ts';
+import { PhotoStore } from './photos/photo-store.ts';
+import { PhotoGate } from './photos/process-photo.ts';
 import { seedDemoRoute } from './learning-routes/demo-seed.ts';
 import { lowerBackgroundThreadPriority } from './thread-priority.ts';
 
@@ -61,6 +64,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       token ? decideAccess(tokens.verify(token), docName, Date.now()) : refusals.missing,
   };
   const catalog = new RouteCatalog(registry, storage, tokens);
+  const photoStore = new PhotoStore(join(config.dataDir, 'photos'));
+  await photoStore.removeIncoming();
   const seededRouteId = config.seedDemo ? await seedDemoRoute(storage, registry, Date.now()) : null;
   const { app, injectWebSocket } = createApp({
     registry,
@@ -68,6 +73,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     policy,
     tokens,
     catalog,
+    photos: { store: photoStore, gate: new PhotoGate(2), maxBytes: config.maxPhotoBytes },
     log,
     clientDir: config.clientDir,
     health: () => health.report(),

@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts';
 import { docRoutes } from './routes/docs.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { learningRouteRoutes } from './routes/learning-routes.ts';
+import { photoRoutes, type PhotoService } from './routes/photos.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
 
@@ -22,6 +23,7 @@ export interface AppParts {
   policy: AccessPolicy;
   tokens: TokenService;
   catalog: RouteCatalog;
+  photos: PhotoService;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -46,6 +48,7 @@ export function createApp(parts: AppParts) {
   });
   app.route('/', docRoutes(parts.policy, parts.snapshots));
   app.route('/', tokenRoutes(parts.tokens));
+  app.route('/', photoRoutes(parts.policy, parts.photos));
   app.route('/', learningRouteRoutes(parts.tokens, parts.catalog));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');

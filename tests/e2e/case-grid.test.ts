@@ -144,3 +144,37 @@ for (const locale of ['lo', 'vi'] as const) {
     });
   }
 }
+
+test('on a phone, a participant adds a card with a photo from the camera or gallery, one row at a time', async () => {
+  const phone = { width: 390, height: 844 };
+  const mobile = await openPerson(browser, server, { name: 'Noy', path: '/r/laos-2013/cases/dyes', token: participant, viewport: phone, isMobile: true });
+  const { page } = mobile;
+  await waitForStatus(page, 'connected');
+  await page.getByTestId('row-picker').waitFor();
+  await screenshot(page, 'grid-phone-390x844', { fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.getByTestId('next-row').tap();
+  expect(await page.getByTestId('row-picker').inputValue()).toBe('actors');
+
+  await page.getByTestId('add-card').tap();
+  await page.getByTestId('pick-row').selectOption('results');
+  await page.getByTestId('pick-column').selectOption('community');
+  await page.getByTestId('add-text').fill('Shops in Pakse now order every month');
+  await page.getByTestId('add-submit').tap();
+  expect(await page.getByTestId('row-picker').inputValue()).toBe('results');
+  await cardIn(page, 'Shops in Pakse now order every month', 'community', 'results');
+
+  const sharp = (await import('sharp')).default;
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#3c8a55' } }).jpeg().toBuffer();
+  await page.getByTestId('photo-input').setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('[data-testid="card"]', { hasText: 'Shops in Pakse' }).getByTestId('card-photo').waitFor();
+  await screenshot(page, 'grid-phone-photo-390x844', { fullPage: false });
+  await page.getByTestId('open-photos').tap();
+  await page.getByTestId('full-photo').waitFor();
+  expect(await page.getByTestId('full-photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('photo-input').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
+  await page.getByTestId('photo-error').waitFor();
+  await mobile.context.close();
+});

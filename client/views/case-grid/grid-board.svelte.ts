@@ -16,7 +16,7 @@ const common = { gap: 10, padding: 14, riverHeight: 0, outflowWidth: 0, addSlot:
 /** A laptop or projector: rows down, perspectives across, cells growing to three cards wide. */
 export const gridParams: LayoutParams = { ...common, cardWidth: 184, cardHeight: 112, labelWidth: 230, headerHeight: 56, minColumnWidth: 410, maxPerRow: 3, rowRatio: 1 };
 /** A phone (390 px): one row, the perspectives under each other, one card a row, at zoom 1. */
-export const phoneParams: LayoutParams = { ...common, cardWidth: 238, cardHeight: 104, labelWidth: 104, headerHeight: 44, minColumnWidth: 266, maxPerRow: 1, rowRatio: 1 };
+export const phoneParams: LayoutParams = { ...common, cardWidth: 222, cardHeight: 104, labelWidth: 120, headerHeight: 44, minColumnWidth: 250, maxPerRow: 1, rowRatio: 1 };
 export const gridFontSize = 14;
 const phoneWidth = 600;
 

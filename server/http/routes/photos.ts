@@ -1,0 +1,80 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { Hono } from 'hono';
+import { checkDocName } from '../../../shared/doc-names.ts';
+import { riverDocName } from '../../../shared/schema/doc-kinds.ts';
+import type { PhotoGate } from '../../photos/process-photo.ts';
+import { processPhoto } from '../../photos/process-photo.ts';
+import type { PhotoStore } from '../../photos/photo-store.ts';
+import { decideDocAccess, type AccessPolicy } from '../doc-access.ts';
+import { apiError } from '../errors.ts';
+
+export interface PhotoService {
+  store: PhotoStore;
+  gate: PhotoGate;
+  /** Largest upload accepted, in bytes (TRIBUTARY_MAX_PHOTO_BYTES). */
+  maxBytes: number;
+}
+
+/** A photo's address never serves other bytes, so browsers and proxies may keep it for a year. */
+const cacheForever = 'private, max-age=31536000, immutable';
+
+/**
+ * `/api/routes/<routeId>/photos`: field photos of a route's cards. Photos belong to the route's boards,
+ * so they take the access of its river: a write token for the route uploads, a read token views.
+ */
+export function photoRoutes(policy: AccessPolicy, photos: PhotoService): Hono {
+  const access = (c: { req: { param(name: 'routeId'): string; header(name: string): string | undefined; query(name: string): string | undefined } }, need: 'read' | 'write'): string => {
+    const routeId = c.req.param('routeId');
+    const checked = checkDocName(`route/${routeId}`);
+    if (!checked.ok || routeId.includes('/')) throw apiError(400, 'invalid_route_id', checked.ok ? 'Route ids have no "/".' : checked.message);
+    const result = decideDocAccess(policy, need, riverDocName(routeId), c.req.header('authorization'), c.req.query('token'));
+    if (!result.ok) throw apiError(result.status, result.error, result.message);
+    return routeId;
+  };
+
+  return new Hono()
+    .post('/api/routes/:routeId/photos', async (c) => {
+      const routeId = access(c, 'write');
+      const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!contentType.startsWith('image/')) throw apiError(415, 'not_an_image', 'Only pictures can be added to a card (JPEG, PNG or WebP).');
+      const bytes = await readLimited(c.req.raw, photos.maxBytes);
+      const processed = await photos.gate.run(() => processPhoto(bytes, contentType));
+      if (!processed.ok) throw apiError(processed.status, processed.error, processed.message);
+      const id = await photos.store.save(routeId, { full: processed.full, thumb: processed.thumb });
+      return c.json({ photo: { id, width: processed.width, height: processed.height } }, 201);
+    })
+    .get('/api/routes/:routeId/photos/:photoId', async (c) => {
+      const routeId = access(c, 'read');
+      const size = c.req.query('size') === 'thumb' ? 'thumb' : 'full';
+      const file = await photos.store.file(routeId, c.req.param('photoId'), size);
+      if (!file) throw apiError(404, 'photo_not_found', 'There is no such photo on this route.');
+      const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+      return new Response(body, {
+        headers: { 'content-type': 'image/jpeg', 'content-length': String(file.bytes), 'cache-control': cacheForever, 'x-content-type-options': 'nosniff' },
+      });
+    });
+}
+
+/** The request body, refused with 413 as soon as it is known to be too large (announced or counted). */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => apiError(413, 'photo_too_large', `Photos may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  const announced = Number(request.headers.get('content-length') ?? NaN);
+  if (announced > maxBytes) throw tooLarge();
+  if (!request.body) throw apiError(400, 'empty_body', 'The upload is empty.');
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (total === 0) throw apiError(400, 'empty_body', 'The upload is empty.');
+  return Buffer.concat(chunks, total);
+}

@@ -1,0 +1,79 @@
+import sharp, { type Sharp } from 'sharp';
+
+/**
+ * Turns an upload into the two pictures the board shows: a full picture no larger than a projector needs
+ * and a card thumbnail, both JPEG, turned upright from the camera's orientation tag. sharp writes no
+ * metadata unless asked, so EXIF (GPS position, camera serial, time) and XMP are gone from both.
+ */
+export const fullSize = 2048;
+export const thumbSize = 320;
+
+/** What an upload may be, by the format its bytes say, and the content types that may announce it. */
+const accepted: Record<string, readonly string[]> = {
+  jpeg: ['image/jpeg', 'image/jpg', 'image/pjpeg'],
+  png: ['image/png'],
+  webp: ['image/webp'],
+};
+
+export type Processed =
+  | { ok: true; full: Buffer; thumb: Buffer; width: number; height: number }
+  | { ok: false; status: 415; error: 'not_an_image' | 'unsupported_image' | 'content_type_mismatch'; message: string };
+
+// One libvips thread per picture and no operation cache: uploads come in bursts after a visit, and the
+// server's memory must stay near its idle size (see `PhotoGate` for how many run at once).
+sharp.concurrency(1);
+sharp.cache(false);
+
+export async function processPhoto(bytes: Uint8Array, contentType: string): Promise<Processed> {
+  let format: string | undefined;
+  try {
+    format = (await sharp(bytes).metadata()).format;
+  } catch {
+    return { ok: false, status: 415, error: 'not_an_image', message: 'This file is not a picture the server can read.' };
+  }
+  const types = format === undefined ? undefined : accepted[format];
+  if (!types) {
+    return {
+      ok: false,
+      status: 415,
+      error: 'unsupported_image',
+      message: `Pictures in ${format?.toUpperCase() ?? 'this'} format are not accepted: send a JPEG, PNG or WebP (on a phone, set the camera to its most compatible format).`,
+    };
+  }
+  if (!types.includes(contentType)) {
+    return { ok: false, status: 415, error: 'content_type_mismatch', message: `The file says it is ${contentType || 'untyped'} but it is a ${format!.toUpperCase()} picture.` };
+  }
+  try {
+    const upright = (): Sharp => sharp(bytes, { failOn: 'error' }).rotate().flatten({ background: '#ffffff' });
+    const full = await upright()
+      .resize({ width: fullSize, height: fullSize, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(full.data).resize({ width: thumbSize, height: thumbSize, fit: 'inside' }).jpeg({ quality: 78 }).toBuffer();
+    return { ok: true, full: full.data, thumb, width: full.info.width, height: full.info.height };
+  } catch {
+    return { ok: false, status: 415, error: 'not_an_image', message: 'This picture is damaged or cut short: it could not be read to the end.' };
+  }
+}
+
+/**
+ * Lets a few pictures be decoded at once and queues the rest: ten people sending 12-megapixel photos
+ * together must not hold ten decoded pictures in memory.
+ */
+export class PhotoGate {
+  #running = 0;
+  readonly #waiting: Array<() => void> = [];
+
+  constructor(readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#running >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#running += 1;
+    try {
+      return await task();
+    } finally {
+      this.#running -= 1;
+      this.#waiting.shift()?.();
+    }
+  }
+}

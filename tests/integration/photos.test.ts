@@ -1,0 +1,147 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { api, makeDataDir, startTestServer } from './helpers/server.ts';
+
+const routeId = 'laos-2013';
+const maxPhotoBytes = 2 * 1024 * 1024;
+let server: RunningServer;
+let data: Awaited<ReturnType<typeof makeDataDir>>;
+let writer: string;
+let reader: string;
+
+/** A 12-megapixel camera JPEG with EXIF: a copyright line, an orientation tag and a GPS position. */
+async function cameraJpeg(): Promise<Buffer> {
+  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6a8f3c' } })
+    .composite([{ input: { create: { width: 800, height: 600, channels: 3, background: '#c0603a' } }, left: 0, top: 0 }])
+    .withMetadata({ orientation: 6 })
+    .withExif({ IFD0: { Copyright: 'field-photo-copyright' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '14/1 48/1 0/1' } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+async function upload(body: Uint8Array | string, contentType: string, token: string | null = writer): Promise<{ status: number; body: { error?: string; message?: string; photo?: { id: string; width: number; height: number } } }> {
+  const response = await fetch(`${server.url}/api/routes/${routeId}/photos`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body as BodyInit,
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+async function storedFiles(): Promise<string[]> {
+  return readdir(join(data.dir, 'photos', routeId)).catch(() => []);
+}
+
+beforeAll(async () => {
+  data = await makeDataDir();
+  server = await startTestServer(data.dir, { maxPhotoBytes });
+  writer = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+  reader = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'read' } })).body.token;
+});
+
+afterAll(async () => {
+  await server.close();
+  await data.remove();
+});
+
+describe('photo uploads', () => {
+  it('resizes a camera JPEG, turns it upright, strips its metadata and serves it with long cache lifetimes', async () => {
+    const original = await cameraJpeg();
+    const input = await sharp(original).metadata();
+    expect(input).toMatchObject({ width: 4000, height: 3000, orientation: 6 });
+    expect(input.exif?.toString('latin1')).toContain('field-photo-copyright');
+    const { status, body } = await upload(original, 'image/jpeg');
+    expect(status).toBe(201);
+    // Orientation 6 is a camera held upright: the stored picture is portrait, at most 2048 px high.
+    expect(body.photo).toMatchObject({ width: 1536, height: 2048 });
+    const id = body.photo!.id;
+
+    const stored = await readFile(join(data.dir, 'photos', routeId, id, 'full.jpg'));
+    const meta = await sharp(stored).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 1536, height: 2048 });
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(stored.includes('field-photo-copyright')).toBe(false);
+    const thumb = await sharp(await readFile(join(data.dir, 'photos', routeId, id, 'thumb.jpg'))).metadata();
+    expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
+    expect(thumb.exif).toBeUndefined();
+
+    const served = await fetch(`${server.url}/api/routes/${routeId}/photos/${id}?size=thumb&token=${reader}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('cache-control')).toContain('max-age=31536000');
+    expect(Buffer.from(await served.arrayBuffer()).equals(await readFile(join(data.dir, 'photos', routeId, id, 'thumb.jpg')))).toBe(true);
+  });
+
+  it('accepts a PNG, flattened onto white as a JPEG', async () => {
+    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 10, g: 90, b: 120, alpha: 0.5 } } }).png().toBuffer();
+    const { status, body } = await upload(png, 'image/png');
+    expect(status).toBe(201);
+    expect(body.photo).toMatchObject({ width: 300, height: 200 });
+    const meta = await sharp(await readFile(join(data.dir, 'photos', routeId, body.photo!.id, 'full.jpg'))).metadata();
+    expect(meta.format).toBe('jpeg');
+  });
+
+  it('refuses what is not an accepted picture with a clear JSON error, and stores nothing', async () => {
+    const before = await storedFiles();
+    const heif = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).heif({ compression: 'av1' }).toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const cases: Array<[Uint8Array | string, string, number, string]> = [
+      [heif, 'image/heic', 415, 'unsupported_image'],
+      ['not a photo at all, just text renamed to field.jpg', 'image/jpeg', 415, 'not_an_image'],
+      ['plain text', 'text/plain', 415, 'not_an_image'],
+      [jpeg, 'image/png', 415, 'content_type_mismatch'],
+      [jpeg.subarray(0, jpeg.length / 2), 'image/jpeg', 415, 'not_an_image'],
+      [Buffer.alloc(maxPhotoBytes + 1, 0xff), 'image/jpeg', 413, 'photo_too_large'],
+    ];
+    for (const [body, type, status, error] of cases) {
+      const answer = await upload(body, type);
+      expect([answer.status, answer.body.error], `${type} ${error}`).toEqual([status, error]);
+      expect(answer.body.message).toMatch(/\w/);
+    }
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('needs a write token for the route', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    expect(await upload(jpeg, 'image/jpeg', null)).toMatchObject({ status: 401, body: { error: 'token_missing' } });
+    expect(await upload(jpeg, 'image/jpeg', 'not-a-token')).toMatchObject({ status: 401, body: { error: 'token_invalid' } });
+    expect(await upload(jpeg, 'image/jpeg', reader)).toMatchObject({ status: 403, body: { error: 'read_only' } });
+    const other = (await api(server, '/api/tokens', { method: 'POST', body: { scope: 'route/other', access: 'write' } })).body.token;
+    expect(await upload(jpeg, 'image/jpeg', other)).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect((await fetch(`${server.url}/api/routes/${routeId}/photos/aaaaaaaaaaaaaaaaaaaa`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/routes/${routeId}/photos/aaaaaaaaaaaaaaaaaaaa?token=${reader}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/routes/${routeId}/photos/..%2F..%2Ftributary.sqlite?token=${reader}`)).status).toBe(404);
+  });
+
+  it('an upload cut short leaves nothing; leftovers of a crash are removed on the next start', async () => {
+    const before = await storedFiles();
+    const controller = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(stream) {
+        stream.enqueue(new Uint8Array(64 * 1024).fill(0xd8));
+        setTimeout(() => controller.abort(), 50);
+      },
+    });
+    await fetch(`${server.url}/api/routes/${routeId}/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${writer}` },
+      body,
+      signal: controller.signal,
+      duplex: 'half',
+    } as RequestInit).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await storedFiles()).toEqual(before);
+
+    // A process killed between writing and renaming leaves an incoming folder: the next start removes it.
+    await mkdir(join(data.dir, 'photos', routeId, '.incoming-killed'), { recursive: true });
+    await writeFile(join(data.dir, 'photos', routeId, '.incoming-killed', 'full.jpg'), 'half');
+    await server.close();
+    server = await startTestServer(data.dir, { maxPhotoBytes });
+    expect(await storedFiles()).toEqual(before);
+  });
+});
