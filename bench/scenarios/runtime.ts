@@ -34,8 +34,15 @@ const idleSettleMs = 15_000;
 const steadyBytes = 256 * 1024;
 const firstSyncRuns = 3;
 const traceDoc = 'bench/runtime-trace';
-/** Edits per macrotask while replaying: each is its own transaction and message, as typing is. */
-const replayChunk = 500;
+/**
+ * Edits per transaction while replaying, so one message each: a few keystrokes, as a provider batches fast
+ * typing. One message per keystroke (259,778 of them) kept y-websocket's LevelDB writes busy for over ten
+ * minutes on this machine.
+ */
+const editsPerTransaction = 10;
+/** Transactions per macrotask while replaying. */
+const replayChunk = 50;
+const replayDeadlineMs = 10 * 60_000;
 
 /**
  * What a venue laptop feels of the server process itself: start-up time, memory idle and under a room's
@@ -138,17 +145,24 @@ async function replayTrace(server: RunningServer, trace: EditingTrace): Promise<
     await Promise.all([writer.synced, watcher.synced]);
     const text = writer.doc.getText('body');
     const patches = trace.txns.flatMap((txn) => txn.patches);
-    for (let i = 0; i < patches.length; i += replayChunk) {
-      for (const [position, deleteCount, insert] of patches.slice(i, i + replayChunk)) {
+    const perChunk = editsPerTransaction * replayChunk;
+    for (let i = 0; i < patches.length; i += perChunk) {
+      for (let j = i; j < Math.min(i + perChunk, patches.length); j += editsPerTransaction) {
         writer.doc.transact(() => {
-          if (deleteCount > 0) text.delete(position, deleteCount);
-          if (insert !== '') text.insert(position, insert);
+          for (const [position, deleteCount, insert] of patches.slice(j, j + editsPerTransaction)) {
+            if (deleteCount > 0) text.delete(position, deleteCount);
+            if (insert !== '') text.insert(position, insert);
+          }
         });
       }
       await sleep(0);
     }
     const watched = watcher.doc.getText('body');
-    while (watched.length !== trace.endContent.length || watched.toString() !== trace.endContent) await sleep(50);
+    const deadline = nowMs() + replayDeadlineMs;
+    while (watched.length !== trace.endContent.length || watched.toString() !== trace.endContent) {
+      if (nowMs() > deadline) throw new Error('the replayed trace did not reach the watching client within 10 minutes');
+      await sleep(50);
+    }
     // Memory the server holds once the history is in: background compaction and snapshots have run by then.
     await sleep(5000);
   })();

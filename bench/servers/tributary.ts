@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openSqliteStorage } from '../../server/persistence/sqlite-storage.ts';
+import { servingNodeFlags } from '../../scripts/serving-flags.ts';
 import { freePort, spawnServer } from './child-process.ts';
 import { repoRoot } from './repo-root.ts';
 import type { ServerSpec } from './server-spec.ts';
@@ -10,11 +11,11 @@ const importBatch = 1000;
 
 export const tributary: ServerSpec = {
   name: 'tributary',
-  setup: '`node dist/server/cli.js` (compiled, as `npm start` serves), SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
+  setup: '`node dist/server/cli.js` with `npm start`\'s Node flags (compiled, as `npm start` serves), SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
   async start(dataDir, logFile, options = {}) {
     const port = await freePort();
     const child = await spawnServer({
-      args: [join(repoRoot, 'dist/server/cli.js')],
+      args: [...servingNodeFlags(), join(repoRoot, 'dist/server/cli.js')],
       cwd: repoRoot,
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
       readyUrl: `http://127.0.0.1:${port}/healthz`,

@@ -1,8 +1,8 @@
 import type { ServerConfig } from '../config.ts';
-import { openPostgresStorage, type PostgresStorage } from '../persistence/postgres-storage.ts';
+import type { PostgresStorage } from '../persistence/postgres-storage.ts';
 import { openSqliteStorage } from '../persistence/sqlite-storage.ts';
 import type { Storage } from '../persistence/storage.ts';
-import { connectRedisLink, type RedisLink } from './redis-link.ts';
+import type { RedisLink } from './redis-link.ts';
 
 /** The storage and, for several instances, the link between them, as the configuration chooses. */
 export interface Backends {
@@ -19,6 +19,9 @@ export async function openBackends(config: ServerConfig): Promise<Backends> {
     const storage = openSqliteStorage(config.dataDir, config.durability);
     return { storage, postgres: null, link: null, close: () => storage.close() };
   }
+  // Loaded only when configured: pg and ioredis cost a venue laptop's SQLite-only server memory for nothing.
+  const { openPostgresStorage } = await import('../persistence/postgres-storage.ts');
+  const { connectRedisLink } = await import('./redis-link.ts');
   const postgres = await openPostgresStorage(config.databaseUrl);
   let link: RedisLink | null = null;
   try {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { servingNodeFlags } from '../../../scripts/serving-flags.ts';
 import { compiledCli } from '../../compiled-server.ts';
 import { adminToken } from './server.ts';
 
@@ -14,7 +15,7 @@ export interface ChildServer {
 
 /** The real compiled server as its own process (`dist/server/cli.js`), as `npm start` runs it, so it can be killed -9. */
 export function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, [compiledCli], {
+  const child = spawn(process.execPath, [...servingNodeFlags(), compiledCli], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
