@@ -1,16 +1,32 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const serverOutDir = join(repoRoot, 'dist/server');
 
 /**
- * Packages loaded from node_modules at run time rather than bundled: native ones (better-sqlite3, and ws's
- * optional helpers) cannot be bundled, and the scale-out clients load only when configured.
+ * The pure JavaScript packages bundled into the compiled server; every other package is loaded from
+ * node_modules at run time. Native ones (better-sqlite3, sharp, ws's optional helpers) cannot be bundled,
+ * the scale-out clients (pg, ioredis) load only when configured, and a package added later stays outside
+ * until someone decides otherwise.
  */
-const externalPackages = ['better-sqlite3', 'pg', 'ioredis', 'bufferutil', 'utf-8-validate'];
+const bundledPackages = new Set(['yjs', 'lib0', 'y-protocols', 'hono', '@hono/node-server', 'ws']);
+
+const packageName = (specifier: string): string =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+
+const keepOtherPackagesExternal: Plugin = {
+  name: 'keep-other-packages-external',
+  setup(build) {
+    // Bare specifiers only: relative and absolute paths are the server's own files.
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || bundledPackages.has(packageName(args.path))) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 /**
  * Compiles the server ahead of time into dist/server, so that the serving process is plain `node` with
@@ -32,7 +48,7 @@ export async function buildServer(): Promise<void> {
       platform: 'node',
       format: 'esm',
       target: 'node20.19',
-      external: externalPackages,
+      plugins: [keepOtherPackagesExternal],
       // Bundled CommonJS packages (ws) call require; an ES module has none of its own.
       banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
       sourcemap: 'linked',

@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 
 /**
  * Turns an upload into the two pictures the board shows: a full picture no larger than a projector needs
@@ -19,12 +19,26 @@ export type Processed =
   | { ok: true; full: Buffer; thumb: Buffer; width: number; height: number }
   | { ok: false; status: 415; error: 'not_an_image' | 'unsupported_image' | 'content_type_mismatch'; message: string };
 
-// One libvips thread per picture and no operation cache: uploads come in bursts after a visit, and the
-// server's memory must stay near its idle size (see `PhotoGate` for how many run at once).
-sharp.concurrency(1);
-sharp.cache(false);
+type SharpModule = (typeof import('sharp'))['default'];
+
+let loading: Promise<SharpModule> | null = null;
+/**
+ * sharp and its libvips are loaded on the first upload, not at start: about 16 MiB of resident memory that a
+ * server nobody sends photos to never needs. One libvips thread per picture and no operation cache: uploads
+ * come in bursts after a visit, and the server's memory must stay near its idle size (see `PhotoGate` for
+ * how many run at once).
+ */
+function loadSharp(): Promise<SharpModule> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
 
 export async function processPhoto(bytes: Uint8Array, contentType: string): Promise<Processed> {
+  const sharp = await loadSharp();
   let format: string | undefined;
   try {
     format = (await sharp(bytes).metadata()).format;

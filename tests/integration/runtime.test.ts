@@ -58,6 +58,6 @@ test('npm start serves from the compiled server, with no tsx, Vite or TypeScript
   expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
   const tooling = modules.filter((m) => /\/node_modules\/(tsx|vite|typescript|esbuild|rolldown|@sveltejs|svelte)\//.test(m) || /\/server\/[^/]+\.ts$/.test(m));
   expect(tooling).toEqual([]);
-  // With no DATABASE_URL or REDIS_URL, the scale-out clients are not loaded either.
-  expect(modules.filter((m) => /\/node_modules\/(pg|ioredis)\//.test(m))).toEqual([]);
+  // With no DATABASE_URL or REDIS_URL the scale-out clients are not loaded, nor sharp before a first photo.
+  expect(modules.filter((m) => /\/node_modules\/(pg|ioredis|sharp)\//.test(m))).toEqual([]);
 }, 240_000);
