@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './protocol/limits.ts';
 import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
-import type { Durability } from './persistence/sqlite-storage.ts';
+import type { Checkpoints, Durability } from './persistence/sqlite-storage.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { findRepoRoot } from './repo-root.ts';
 
@@ -13,6 +13,7 @@ export interface ServerConfig {
   adminToken: string | undefined;
   clientDir: string;
   durability: Durability;
+  checkpoints: Checkpoints;
   limits: Limits;
   idleUnloadMs: number;
   compactAfterUpdates: number;
@@ -46,6 +47,7 @@ export function defaultConfig(): ServerConfig {
     // Relative to the repository, not the working directory, so the server can be started from anywhere.
     clientDir: join(findRepoRoot(), 'dist/client'),
     durability: 'normal',
+    checkpoints: 'inline',
     limits: defaultLimits,
     idleUnloadMs: 30_000,
     compactAfterUpdates: 1000,
@@ -70,6 +72,10 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
     return value;
   };
+  const checkpoints = env.TRIBUTARY_CHECKPOINTS || 'inline';
+  if (checkpoints !== 'inline' && checkpoints !== 'worker') {
+    throw new Error(`TRIBUTARY_CHECKPOINTS must be "inline" or "worker", got "${checkpoints}"`);
+  }
   const durability = env.TRIBUTARY_DURABILITY ?? 'normal';
   if (durability !== 'normal' && durability !== 'full') {
     throw new Error(`TRIBUTARY_DURABILITY must be "normal" or "full", got "${durability}"`);
@@ -106,6 +112,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(env.DATA_DIR || config.dataDir),
     adminToken: env.TRIBUTARY_ADMIN_TOKEN || undefined,
     durability,
+    checkpoints,
     limits: { ...config.limits, maxMessageBytes: int('TRIBUTARY_MAX_MESSAGE_BYTES', config.limits.maxMessageBytes, 1024) },
     idleUnloadMs: int('TRIBUTARY_IDLE_UNLOAD_MS', config.idleUnloadMs, 0),
     maxPhotoBytes: int('TRIBUTARY_MAX_PHOTO_BYTES', config.maxPhotoBytes, 1024),

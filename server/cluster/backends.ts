@@ -16,7 +16,7 @@ export interface Backends {
 
 export async function openBackends(config: ServerConfig): Promise<Backends> {
   if (config.databaseUrl === null) {
-    const storage = openSqliteStorage(config.dataDir, config.durability);
+    const storage = openSqliteStorage(config.dataDir, config.durability, config.checkpoints);
     return { storage, postgres: null, link: null, close: () => storage.close() };
   }
   // Loaded only when configured: pg and ioredis cost a venue laptop's SQLite-only server memory for nothing.

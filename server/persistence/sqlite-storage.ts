@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCheckpointer } from './checkpointer.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { prepareSchema } from './sqlite-schema.ts';
 import type {
   AppendBatch,
@@ -20,10 +20,20 @@ import type {
  * 'full': synchronous=FULL, the WAL is fsynced at every commit, which survives a power cut too at the cost
  * of one fsync per event-loop turn that carried edits.
  *
- * In both modes the WAL is the durable record and checkpoints only copy it into the database file, so they
- * run on a worker thread (checkpointer.ts) and a kill -9 in the middle of one loses nothing.
+ * In both modes the WAL is the durable record and checkpoints only copy it into the database file, so a
+ * kill -9 in the middle of one loses nothing.
  */
 export type Durability = 'normal' | 'full';
+
+/**
+ * Where WAL checkpoints run. 'inline': SQLite's own, inside the commit that crosses its threshold (about
+ * every 300 small commits; that commit takes 4-5 ms longer for its fsyncs). 'worker': on a thread of their
+ * own (checkpointer.ts), so no commit waits for them, at the price of a second V8 isolate, about 15 MiB
+ * while commits keep coming. A laptop serving one room takes 'inline'; a busy server can choose 'worker'.
+ */
+export type Checkpoints = 'inline' | 'worker';
+
+const inlineCheckpoints: Checkpointer = { noteCommit() {}, stop: () => Promise.resolve() };
 
 /** SQLite's default wal_autocheckpoint, in pages of the WAL. */
 const sqliteAutocheckpointPages = 1000;
@@ -37,7 +47,7 @@ interface SnapshotRow {
   size: number;
 }
 
-export function openSqliteStorage(dataDir: string, durability: Durability = 'normal'): Storage {
+export function openSqliteStorage(dataDir: string, durability: Durability = 'normal', checkpoints: Checkpoints = 'inline'): Storage {
   mkdirSync(dataDir, { recursive: true });
   const dbPath = join(dataDir, 'tributary.sqlite');
   const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
@@ -51,18 +61,21 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  // The worker checkpoints; this connection does so only if the WAL reaches ten times SQLite's threshold, which
+  // With 'worker', the worker checkpoints; this connection does so only if the WAL reaches ten times SQLite's threshold, which
   // happens when the worker cannot finish a checkpoint between commits that never pause, and keeps the WAL
   // bounded then. Should the worker fail, SQLite's own threshold applies again.
   // One fsync stays here by design: the first commit after a finished checkpoint rewrites the WAL from its
   // start and syncs the new header first, so that a power cut cannot leave old frames looking valid; only
   // synchronous=OFF skips that, at the price of a database that a power cut can corrupt. No journal_size_limit:
   // the WAL file keeps the size it reached (bounded as above) rather than this connection truncating and regrowing it.
-  db.pragma(`wal_autocheckpoint = ${10 * sqliteAutocheckpointPages}`);
-  const checkpointer = startCheckpointer(dbPath, synchronous, (error) => {
-    process.emitWarning(`SQLite checkpoints are back on the event loop: the checkpoint worker failed (${error.message})`);
-    if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutocheckpointPages}`);
-  });
+  db.pragma(`wal_autocheckpoint = ${checkpoints === 'worker' ? 10 * sqliteAutocheckpointPages : sqliteAutocheckpointPages}`);
+  const checkpointer =
+    checkpoints === 'inline'
+      ? inlineCheckpoints
+      : startCheckpointer(dbPath, synchronous, (error) => {
+          process.emitWarning(`SQLite checkpoints are back on the event loop: the checkpoint worker failed (${error.message})`);
+          if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutocheckpointPages}`);
+        });
 
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',

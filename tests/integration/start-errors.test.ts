@@ -28,6 +28,7 @@ test.each([
   [{ TRIBUTARY_TLS_CERT: 'cert.pem' }, 'TRIBUTARY_TLS_CERT and TRIBUTARY_TLS_KEY go together'],
   [{ TRIBUTARY_TLS_CERT: '/no/such/cert.pem', TRIBUTARY_TLS_KEY: '/no/such/key.pem' }, 'Cannot read the TLS certificate (TRIBUTARY_TLS_CERT) /no/such/cert.pem'],
   [{ PORT: 'eighty' }, 'PORT must be a whole number'],
+  [{ TRIBUTARY_CHECKPOINTS: 'sometimes' }, 'TRIBUTARY_CHECKPOINTS must be "inline" or "worker"'],
 ])('a bad setting (%o) stops the start with one line naming it, and exit code 1', (env, message) => {
   const { status, stderr, stdout } = start(env);
   expect(status).toBe(1);

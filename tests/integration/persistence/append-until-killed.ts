@@ -6,7 +6,7 @@ import { openSqliteStorage } from '../../../server/persistence/sqlite-storage.ts
  */
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: append-until-killed.ts <data folder>');
-const storage = openSqliteStorage(dataDir);
+const storage = openSqliteStorage(dataDir, 'normal', 'worker');
 for (let i = 1; ; i++) {
   await new Promise((resolve) => setImmediate(resolve));
   const update = new Uint8Array(200);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ describe.each<Durability>(['normal', 'full'])('WAL checkpoints off the event loo
   });
 
   it('copies committed pages into the database file from the worker while the storage stays open', async () => {
-    const storage = openSqliteStorage(dir, durability);
+    const storage = openSqliteStorage(dir, durability, 'worker');
     const before = fileSize(dbPath);
     await appendNumbered(storage, 0, 2 * commitsPerCheckpoint);
     // Far below the main connection's own threshold (10,000 pages), so only the worker can have grown the
@@ -48,9 +48,21 @@ describe.each<Durability>(['normal', 'full'])('WAL checkpoints off the event loo
     await storage.close();
   });
 
+  it("with inline checkpoints (the default), SQLite's own keep the WAL bounded and start no thread", async () => {
+    const threads = (): number => readdirSync('/proc/self/task').length;
+    const storage = openSqliteStorage(dir, durability);
+    const before = threads();
+    // About two WAL pages per commit: 2,000 commits pass SQLite's threshold of 1,000 pages twice.
+    await appendNumbered(storage, 0, 2000);
+    expect(fileSize(`${dbPath}-wal`)).toBeLessThan(1500 * 4096);
+    expect(fileSize(dbPath)).toBeGreaterThan(1000 * 1024);
+    if (process.platform === 'linux') expect(threads()).toBe(before);
+    await storage.close();
+  });
+
   it('leaves one consistent database file on close, with everything in it', async () => {
     const count = Math.round(2.5 * commitsPerCheckpoint);
-    const storage = openSqliteStorage(dir, durability);
+    const storage = openSqliteStorage(dir, durability, 'worker');
     await appendNumbered(storage, 0, count);
     await storage.compact('route/ckpt/plan/0', (await storage.load('route/ckpt/plan/0')).lastSeq, numbered(count));
     await storage.addSnapshot({ docName: 'route/ckpt/plan/1', createdAt: 1, kind: 'manual', label: 'kept', state: numbered(1) });
@@ -61,7 +73,7 @@ describe.each<Durability>(['normal', 'full'])('WAL checkpoints off the event loo
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     raw.close();
 
-    const reopened = openSqliteStorage(dir, durability);
+    const reopened = openSqliteStorage(dir, durability, 'worker');
     const stored: number[] = [];
     for (const docName of await reopened.listDocNames('route/ckpt/')) {
       stored.push(...(await reopened.load(docName)).updates.map(numberOf));
@@ -98,7 +110,7 @@ describe('kill -9 during checkpoints', () => {
     await exited;
     const acknowledged = committed();
 
-    const storage = openSqliteStorage(dir);
+    const storage = openSqliteStorage(dir, 'normal', 'worker');
     const numbers = (await storage.load('route/crash/river')).updates.map(numberOf);
     await storage.close();
     expect(numbers.length).toBeGreaterThanOrEqual(acknowledged);
