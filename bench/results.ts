@@ -1,3 +1,4 @@
+import type { GridsBenchResult } from './grids/grids-bench.ts';
 import type { ClusterRuns } from './scenarios/cluster.ts';
 import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
@@ -32,6 +33,7 @@ export interface BenchResults {
   runtime?: { results: ByServer<RuntimeResult> };
   /** The river page in Chromium (Tributary only: the peers have no client). */
   river?: RiverBenchResult;
+  grids?: GridsBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
 }

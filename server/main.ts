@@ -73,7 +73,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     policy,
     tokens,
     catalog,
-    photos: { store: photoStore, gate: new PhotoGate(2), maxBytes: config.maxPhotoBytes },
+    photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
     log,
     clientDir: config.clientDir,
     health: () => health.report(),

@@ -3,17 +3,21 @@
  * a bundler's helpers would not exist in the page). It notes when the river document's full state
  * arrives on the socket, when the cards are first in the page and painted, and records frame times.
  */
-export const pageProbe = `(() => {
+export const pageProbe = probeFor('/river', 50_000);
+
+/** The same probe for another board: the socket whose URL holds `docMarker`, full state over `minBytes`. */
+export function probeFor(docMarker: string, minBytes: number): string {
+  return `(() => {
   const probe = (window.__riverProbe = { syncAt: null, connectedAt: null, inPageAt: null, paintedAt: null });
   const NativeSocket = window.WebSocket;
   window.WebSocket = class extends NativeSocket {
     constructor(url, protocols) {
       super(url, protocols);
-      if (!String(url).includes('/river')) return;
+      if (!String(url).includes(${JSON.stringify(docMarker)})) return;
       // Registered before the provider's own handler, so this is when the state arrived, before it is applied.
       this.addEventListener('message', (event) => {
         const size = event.data.byteLength ?? event.data.length ?? 0;
-        if (probe.syncAt === null && size > ${50_000}) probe.syncAt = performance.now();
+        if (probe.syncAt === null && size > ${minBytes}) probe.syncAt = performance.now();
       });
     }
   };
@@ -78,3 +82,4 @@ export const pageProbe = `(() => {
       requestAnimationFrame(tick);
     });
 })();`;
+}

@@ -50,7 +50,7 @@ const adminToken = 'bench-river';
 const viewport = { width: 1920, height: 1080 };
 const loads = 3;
 
-function stats(frames: number[]): FrameStats {
+export function stats(frames: number[]): FrameStats {
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (q: number): number => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
   return { frames: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
@@ -121,7 +121,7 @@ export interface MainThread {
 const counters = { scriptMs: 'ScriptDuration', styleMs: 'RecalcStyleDuration', layoutMs: 'LayoutDuration', taskMs: 'TaskDuration' } as const;
 
 /** Frame times of a recording, and where the main thread spent them. */
-async function measure(page: Page, ms: number, pan: boolean): Promise<FrameStats & { mainThread: MainThread }> {
+export async function measure(page: Page, ms: number, pan: boolean): Promise<FrameStats & { mainThread: MainThread }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const read = async (): Promise<Record<string, number>> =>
@@ -139,7 +139,7 @@ async function measure(page: Page, ms: number, pan: boolean): Promise<FrameStats
 }
 
 /** This process and everything it started (the server runs in it; Chromium and its renderers are children). */
-function ownPids(): number[] {
+export function ownPids(): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -164,7 +164,7 @@ function ownPids(): number[] {
  * A recording taken while the machine is otherwise quiet: frame times on two shared cores say nothing
  * when someone's test suite runs meanwhile, so a disturbed recording is taken again (at most twice).
  */
-async function record(page: Page, ms: number, pan: boolean): Promise<Recording> {
+export async function record(page: Page, ms: number, pan: boolean): Promise<Recording> {
   for (let attempt = 1; ; attempt += 1) {
     await waitForQuiet(ownPids);
     const load = new OtherLoad(ownPids);
