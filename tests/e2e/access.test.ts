@@ -82,10 +82,11 @@ test('a facilitator’s link is kept for its route only, and the setup shows bot
 });
 
 test('a token that expires while connected ends access with the reason, without retrying', async () => {
-  const token = await mintToken(server, { scope: 'route/laos-2013', access: 'write', expiresInDays: 2 / 86_400 });
+  // Long enough for the page to open and connect on a loaded two-core machine before the token runs out.
+  const token = await mintToken(server, { scope: 'route/laos-2013', access: 'write', expiresInDays: 8 / 86_400 });
   const { page, context, requested } = await openPerson(browser, server, { name: 'Fai', path: '/r/laos-2013/setup', token });
   await waitForStatus(page, 'connected');
-  await page.getByTestId('refusal').getByText('This access token has expired').waitFor({ timeout: 10_000 });
+  await page.getByTestId('refusal').getByText('This access token has expired').waitFor({ timeout: 20_000 });
   await page.waitForTimeout(3000);
   // One socket per document, none after the server closed them.
   expect(requested.filter((url) => url.startsWith('ws:')).length).toBe(2);
