@@ -133,6 +133,19 @@ export async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Before the addresses are printed: whoever reads them may stop the server at once, and must get a clean stop.
+  const stop = (signal: string): void => {
+    config.log.info('stopping', { signal });
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        config.log.error('stop failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
   // After the start, so that the checkpoint worker's thread is among them; not in startServer, whose callers
   // include test processes that are not the server's own.
   await lowerBackgroundThreadPriority();
@@ -153,19 +166,6 @@ export async function main(): Promise<void> {
     lines.push(`Admin token: in ${config.dataDir}/admin-token`);
   }
   console.log(lines.join('\n  '));
-
-  const stop = (signal: string): void => {
-    config.log.info('stopping', { signal });
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        config.log.error('stop failed', { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 function addressesFor(scheme: string, host: string, port: number): Array<{ url: string; label: string; isNetwork: boolean }> {
