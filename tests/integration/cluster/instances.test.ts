@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../../server/persistence/postgres-storage.ts';
 import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.ts';
 import { startInstances, startServices, type Instance, type TestServices } from '../helpers/cluster.ts';
-import { api } from '../helpers/server.ts';
+import { api, makeDataDir, startTestServer } from '../helpers/server.ts';
 import * as Y from 'yjs';
 
 /** Several instances on one PostgreSQL and one Redis, stock y-websocket clients spread over them. */
@@ -72,6 +72,21 @@ describe('several instances', () => {
     // Leaving removes the state everywhere, not only on Alice's instance.
     alice.destroy();
     await waitFor(() => !names(bob).includes('Alice') && !names(carol).includes('Alice'), 'Alice gone everywhere', 5_000);
+  });
+
+  it('/healthz names the storage and Redis: PostgreSQL and Redis here, SQLite and no Redis for npm start', async () => {
+    const { instances } = await start(1);
+    const cluster = await api(instances[0]!, '/healthz');
+    expect(cluster.status).toBe(200);
+    expect(cluster.body).toMatchObject({ status: 'ok', storage: { kind: 'postgresql', state: 'ok' }, redis: { state: 'ok' } });
+    const data = await makeDataDir();
+    const single = await startTestServer(data.dir);
+    try {
+      expect((await api(single, '/healthz')).body).toMatchObject({ status: 'ok', storage: { kind: 'sqlite', state: 'ok' }, redis: { state: 'off' } });
+    } finally {
+      await single.close();
+      await data.remove();
+    }
   });
 
   it('a token minted on one instance holds on the others, read-only included (A1, A2)', async () => {
