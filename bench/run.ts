@@ -2,7 +2,7 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * fan-out-raw,memory,cold-load,runtime,river,grids,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_CLIENT_NICE=0 (see
+ * fan-out-raw,memory,cold-load,runtime,river,grids,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_INSTANCES=1,2,4 (cluster)  BENCH_CLIENT_NICE=0 (see
  * scenarios/client-nice.ts). A run limited or changed by these still writes its JSON,
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium,
@@ -204,7 +204,9 @@ async function main(): Promise<void> {
   }
 
   if (scenarios.includes('cluster')) {
-    results.cluster = await runClusterFanOut(workspace, clusterClients, clusterInstances, clusterSettings);
+    const instances = listFromEnv('BENCH_INSTANCES', clusterInstances.map(String)).map(Number);
+    if (instances.some((n) => !Number.isInteger(n) || n < 1)) throw new SettingError(`BENCH_INSTANCES must list whole numbers from 1, not ${process.env.BENCH_INSTANCES}`);
+    results.cluster = await runClusterFanOut(workspace, clusterClients, instances, clusterSettings);
     console.log(clusterTable(results.cluster));
   }
 
