@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
-import { decideAccess, refusals } from './auth/access.ts';
+import { decideAccess } from './auth/access.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { writeRightsFor } from './auth/write-rights.ts';
 import { loadSecrets } from './auth/secrets.ts';
 import { createTokenService } from './auth/tokens.ts';
 import { createCompactor } from './docs/compaction.ts';
 import { Registry } from './docs/registry.ts';
+import { ControlActions } from './facilitation/control-actions.ts';
+import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
 import { createApp } from './http/app.ts';
 import { listen, readTlsFiles } from './http/listen.ts';
 import { openBackends } from './cluster/backends.ts';
@@ -55,13 +59,21 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     maybeCompact: (room) => compactor.maybeCompact(room),
     cluster: backends.link ?? undefined,
     onStorageFailure: () => health.storageFailed(),
+    companionsOf: routeCompanions,
   });
   backends.link?.bind((docName) => registry.loadedRoom(docName));
   const health = new ServiceHealth(registry, backends.postgres, backends.link, log);
   snapshots.start(registry);
+  // Personal tokens (joining with a code) come with the people list; until then no token names a person.
+  const people = { isPresent: () => false, teamOf: () => undefined };
+  const routeStates = new RouteStates(registry, people);
+  const authenticateToken = (token: string | undefined) => authenticate(tokens, people, token, Date.now());
   const policy = {
-    decide: (token: string | undefined, docName: string) =>
-      token ? decideAccess(tokens.verify(token), docName, Date.now()) : refusals.missing,
+    decide: (token: string | undefined, docName: string) => {
+      const result = authenticateToken(token);
+      return result.ok ? decideAccess(result.grant, docName, Date.now()) : result.refusal;
+    },
+    writeRights: (access: Parameters<typeof writeRightsFor>[0]) => writeRightsFor(access, routeStates),
   };
   const catalog = new RouteCatalog(registry, storage, tokens);
   const photoStore = new PhotoStore(join(config.dataDir, 'photos'));
@@ -72,8 +84,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     snapshots,
     policy,
     tokens,
+    authenticate: authenticateToken,
     catalog,
     photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
+    control: new ControlActions(registry),
     log,
     clientDir: config.clientDir,
     health: () => health.report(),

@@ -2,6 +2,17 @@ import { CloseCodes, type CloseReason } from '../protocol/close-codes.ts';
 import type { Peer } from './peer.ts';
 import type { Room } from './room.ts';
 
+/**
+ * What a connection may write, asked for each update it sends (rule A3). Read-only connections (A2) and
+ * those whose right never changes share the two constants below; others carry their grant.
+ */
+export interface WriteRights {
+  mayWrite(docName: string, update: Uint8Array): boolean;
+}
+
+export const readOnly: WriteRights = { mayWrite: () => false };
+export const alwaysWrite: WriteRights = { mayWrite: () => true };
+
 /** What a connection needs from the registry that owns it. */
 export interface ConnectionOwner {
   readonly maxBufferedBytes: number;
@@ -29,7 +40,7 @@ export class Connection {
     readonly id: number,
     readonly docName: string,
     readonly peer: Peer,
-    readonly canWrite: boolean,
+    readonly rights: WriteRights,
     private readonly owner: ConnectionOwner,
   ) {}
 

@@ -5,7 +5,7 @@ import type { Limits } from '../protocol/limits.ts';
 import type { Logger } from '../log.ts';
 import { ColdDocument, coldServeGraceMs } from './cold-document.ts';
 import type { ClusterLink } from './cluster-link.ts';
-import { Connection, type ConnectionOwner } from './connection.ts';
+import { Connection, type ConnectionOwner, type WriteRights } from './connection.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomHooks, type Turn } from './room.ts';
 
@@ -24,6 +24,12 @@ export interface RegistryOptions {
   cluster?: ClusterLink;
   /** Called when a commit failed (the storage's health check takes it from there). */
   onStorageFailure?: (error: unknown) => void;
+  /**
+   * Documents kept loaded while this one is (a route's control document, whose state decides writes to
+   * the route's other documents, rule A3). They load beside this one's storage read, are loaded before it
+   * is joined, and stay until it unloads.
+   */
+  companionsOf?: (docName: string) => string[];
 }
 
 /** What the HTTP layer holds for one socket. */
@@ -51,6 +57,9 @@ export class Registry implements ConnectionOwner, RoomHooks {
   /** Large documents read from storage and not yet built in memory, answering first syncs meanwhile. */
   private readonly cold = new Map<string, ColdDocument>();
   private readonly dirty = new Set<Room>();
+  /** Every connection not yet closed, joined or still loading, for closing those whose rights changed. */
+  private readonly open = new Set<Connection>();
+  private readonly companions = new Map<Room, Room[]>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
   /**
@@ -76,7 +85,10 @@ export class Registry implements ConnectionOwner, RoomHooks {
     if (cluster) this.publishAwareness = (room, update) => cluster.publishAwareness(room.name, update);
   }
 
-  /** The loaded room of a document, if any (for the cluster link's deliveries). */
+  /**
+   * The loaded room of a document, if any (for the cluster link's deliveries; a companion of a joined
+   * document always is loaded).
+   */
   loadedRoom(docName: string): Room | undefined {
     return this.rooms.get(docName);
   }
@@ -104,13 +116,14 @@ export class Registry implements ConnectionOwner, RoomHooks {
     return this.rooms.values();
   }
 
-  connect(docName: string, peer: Peer, canWrite: boolean): ConnectionHandle {
-    const connection = new Connection(this.nextConnectionId++, docName, peer, canWrite, this);
+  connect(docName: string, peer: Peer, rights: WriteRights): ConnectionHandle {
+    const connection = new Connection(this.nextConnectionId++, docName, peer, rights, this);
     this.connectionCount++;
     if (this.refusal !== null) {
       this.fail(connection, this.refusal);
       return connection;
     }
+    this.open.add(connection);
     if (!this.rooms.has(docName)) {
       let waiting = this.waitingForLoad.get(docName);
       if (waiting === undefined) this.waitingForLoad.set(docName, (waiting = new Set()));
@@ -140,6 +153,21 @@ export class Registry implements ConnectionOwner, RoomHooks {
     if (!connection.closeSocket(reason)) return;
     this.options.log.warn('connection closed', { doc: connection.docName, conn: connection.id, code: reason.code, reason: reason.reason });
     this.detach(connection);
+  }
+
+  /**
+   * Closes every open connection that `match` picks, with `reason`: a removed person's, or those whose
+   * write rights widened (clients reconnect and resend in their sync step 2 what was refused, A3).
+   * Returns how many were closed.
+   */
+  closeWhere(match: (docName: string, rights: WriteRights) => boolean, reason: CloseReason): number {
+    let count = 0;
+    for (const connection of [...this.open]) {
+      if (connection.state === 'closed' || !match(connection.docName, connection.rights)) continue;
+      this.fail(connection, reason);
+      count++;
+    }
+    return count;
   }
 
   closed(connection: Connection): void {
@@ -202,6 +230,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
 
   private detach(connection: Connection): void {
     connection.state = 'closed';
+    this.open.delete(connection);
     if (this.stopWaiting(connection)) this.cold.get(connection.docName)?.check();
     const room = connection.room;
     if (room === null) return;
@@ -228,23 +257,38 @@ export class Registry implements ConnectionOwner, RoomHooks {
     // A document that is still writing its unload snapshot must finish before it is read back.
     await this.unloading.get(docName);
     const cluster = this.options.cluster;
+    // Companions load while this document is read, not before: a first sync (answered from the stored
+    // state of a large document) waits for neither in turn. Each is held as soon as it is there.
+    const companionNames = this.options.companionsOf?.(docName).filter((name) => name !== docName) ?? [];
+    const companionsLoading = Promise.allSettled(
+      companionNames.map((name) =>
+        this.acquire(name).then((companion) => {
+          companion.holds++;
+          return companion;
+        }),
+      ),
+    );
     let stored: Awaited<ReturnType<Storage['load']>>;
+    let served: Uint8Array | null = null;
+    let companions: Room[];
     try {
       if (cluster) await cluster.join(docName);
       stored = await this.options.storage.load(docName);
+      if (ColdDocument.isWorthServing(stored)) {
+        const cold = new ColdDocument(stored, () => this.waitingForLoad.get(docName) ?? [], coldServeGraceMs);
+        this.cold.set(docName, cold);
+        await cold.ready;
+        this.cold.delete(docName);
+        served = cold.mergedState;
+      }
+      companions = await this.companionsLoaded(companionsLoading);
     } catch (error) {
       cluster?.leave(docName);
+      void companionsLoading.then((settled) => this.letGo(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))));
       throw error;
     }
-    let served: Uint8Array | null = null;
-    if (ColdDocument.isWorthServing(stored)) {
-      const cold = new ColdDocument(stored, () => this.waitingForLoad.get(docName) ?? [], coldServeGraceMs);
-      this.cold.set(docName, cold);
-      await cold.ready;
-      this.cold.delete(docName);
-      served = cold.mergedState;
-    }
     const room = new Room(docName, stored, this.now(), this, served);
+    if (companions.length > 0) this.companions.set(room, companions);
     this.rooms.set(docName, room);
     cluster?.attached(room);
     this.options.maybeCompact?.(room);
@@ -341,7 +385,31 @@ export class Registry implements ConnectionOwner, RoomHooks {
       this.cancelIdleTimer(room.name);
       this.options.cluster?.leave(room.name);
     }
+    this.releaseCompanions(room);
     room.destroy();
+  }
+
+  /** The companions once all have loaded; if one failed, the others are let go and its error thrown. */
+  private async companionsLoaded(loading: Promise<Array<PromiseSettledResult<Room>>>): Promise<Room[]> {
+    const settled = await loading;
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed === undefined) return settled.map((s) => (s as PromiseFulfilledResult<Room>).value);
+    // Thrown to load's catch, which lets the loaded ones go.
+    throw failed.reason;
+  }
+
+  private releaseCompanions(room: Room): void {
+    const companions = this.companions.get(room);
+    if (companions === undefined) return;
+    this.companions.delete(room);
+    this.letGo(companions);
+  }
+
+  private letGo(companions: Room[]): void {
+    for (const companion of companions) {
+      companion.holds--;
+      this.scheduleUnloadIfIdle(companion);
+    }
   }
 
   private scheduleUnloadIfIdle(room: Room): void {
@@ -374,6 +442,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
       } catch (error) {
         this.options.log.error('unload snapshot failed', { doc: room.name, error: String(error) });
       }
+      this.releaseCompanions(room);
       room.destroy();
     })().finally(() => this.unloading.delete(room.name));
     this.unloading.set(room.name, unloading);

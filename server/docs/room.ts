@@ -144,8 +144,10 @@ export class Room {
         return null;
       case 'sync-step2':
       case 'update':
-        // Read-only connections still send their step 2 in reply to ours; dropping it is expected.
-        if (connection.canWrite) {
+        // Read-only connections still send their step 2 in reply to ours; dropping it is expected. A
+        // refused update is dropped the same way (A3): the client keeps it and sends it again in its
+        // step 2 when it reconnects, which the server asks for when rights widen.
+        if (connection.rights.mayWrite(this.name, message.update)) {
           (this.queued ??= []).push({ connection, update: message.update });
           this.hooks.requestFlush(this);
         }

@@ -7,6 +7,8 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
 import type { RouteCatalog } from '../learning-routes/catalog.ts';
 import type { HealthReport } from '../cluster/service-health.ts';
+import type { Authentication } from '../auth/authenticate.ts';
+import type { ControlActions } from '../facilitation/control-actions.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -14,6 +16,7 @@ import { docRoutes } from './routes/docs.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { learningRouteRoutes } from './routes/learning-routes.ts';
 import { photoRoutes, type PhotoService } from './routes/photos.ts';
+import { controlRoutes } from './routes/control.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
 
@@ -22,8 +25,11 @@ export interface AppParts {
   snapshots: Snapshots;
   policy: AccessPolicy;
   tokens: TokenService;
+  /** The token as the server believes it now (signature, expiry, person not removed). */
+  authenticate(token: string | undefined): Authentication;
   catalog: RouteCatalog;
   photos: PhotoService;
+  control: ControlActions;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -49,7 +55,8 @@ export function createApp(parts: AppParts) {
   app.route('/', docRoutes(parts.policy, parts.snapshots));
   app.route('/', tokenRoutes(parts.tokens));
   app.route('/', photoRoutes(parts.policy, parts.photos));
-  app.route('/', learningRouteRoutes(parts.tokens, parts.catalog));
+  app.route('/', learningRouteRoutes(parts.authenticate, parts.catalog));
+  app.route('/', controlRoutes(parts.control, parts.catalog));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });

@@ -2,13 +2,25 @@ import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { checkDocName } from '../../shared/doc-names.ts';
 import { refusals, requireWrite, type AccessDecision } from '../auth/access.ts';
+import type { WriteRights } from '../docs/connection.ts';
 import { apiError } from './errors.ts';
 
+export type DocGrant = Extract<AccessDecision, { level: 'read' | 'write' }>;
+
 export interface AccessPolicy {
+  /** The upper bound, from the token and the name alone (A1). */
   decide(token: string | undefined, docName: string): AccessDecision;
+  /** What a connection or request within that bound may write, asked again for each update (A3). */
+  writeRights(access: DocGrant): WriteRights;
 }
 
-export type DocGrant = Extract<AccessDecision, { level: 'read' | 'write' }>;
+/** An update that changes nothing: asks the write rules about the document itself, not about content. */
+const emptyUpdate = new Uint8Array([0, 0]);
+
+/** Whether `access` lets its holder change `docName` at this moment (locks, plan status, team). */
+export function mayWriteNow(policy: AccessPolicy, access: DocGrant, docName: string): boolean {
+  return access.level === 'write' && policy.writeRights(access).mayWrite(docName, emptyUpdate);
+}
 
 export type DocEnv = {
   Variables: { docName: string; access: DocGrant };
@@ -36,6 +48,9 @@ export function decideDocAccess(
   const decision = token ? policy.decide(token, checked.name) : refusals.missing;
   const granted = need === 'write' ? requireWrite(decision) : decision;
   if (granted.level === 'none') return { ok: false, status: granted.status, error: granted.error, message: granted.message };
+  if (need === 'write' && !mayWriteNow(policy, granted, checked.name)) {
+    return { ok: false, status: 403, error: 'locked', message: 'This board cannot be changed now: it is locked or not yours to change.' };
+  }
   return { ok: true, docName: checked.name, access: granted };
 }
 

@@ -107,7 +107,7 @@ export function acceptSyncUpgrades(server: ServerType, { registry, policy, log, 
     socket.on('message', onMessage);
     socket.on('error', onError);
     socket.on('close', onClose);
-    socket.connection = registry.connect(docName, socket, access.level === 'write');
+    socket.connection = registry.connect(docName, socket, policy.writeRights(access));
     if (access.expiresAt !== null) {
       // setTimeout caps at ~24.8 days; a token living longer is re-checked when the client reconnects.
       const delay = Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1);

@@ -61,7 +61,8 @@ export class RouteCatalog {
     return (await this.storage.listDocNames(routeDocName(id))).includes(routeDocName(id));
   }
 
-  links(id: string): Record<RouteRole, { token: string; path: string }> {
+  /** The shared links of today: one token per role for everyone holding it, naming nobody. */
+  links(id: string): Record<'facilitator' | 'participant', { token: string; path: string }> {
     const link = (role: RouteRole) => {
       const token = this.tokens.mint({ routeId: id, role, expiresAt: null });
       return { token, path: `/r/${id}/river?token=${token}` };

@@ -19,8 +19,10 @@ export const CloseCodes = {
   storageUnavailable: { code: 1013, reason: 'storage unreachable: nothing can be saved, try again later' },
   clusterUnavailable: { code: 1013, reason: 'link to the other servers (Redis) lost, try again later' },
   tooManyQueued: { code: 1013, reason: 'too many messages before load' },
+  rightsChanged: { code: 4000, reason: 'write rights changed, reconnect' },
   unauthorized: { code: 4401, reason: 'token no longer valid' },
   forbidden: { code: 4403, reason: 'access to this document withdrawn' },
+  removed: { code: 4410, reason: 'removed from the route' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 
 export type CloseReason = (typeof CloseCodes)[keyof typeof CloseCodes];

@@ -46,7 +46,8 @@ describe('persistence', () => {
     writer.doc.getMap('grid').set('results', 'three villages');
     const witness = connect(server.wsUrl, 'route/r1/case/h1');
     await waitFor(() => witness.doc.getMap('grid').get('results') === 'three villages', 'stored and sent');
-    expect((await api(server, '/healthz')).body).toMatchObject({ documents: 1, connections: 2 });
+    // The grid and its route's control document, kept loaded beside it (A3).
+    expect((await api(server, '/healthz')).body).toMatchObject({ documents: 2, connections: 2 });
     writer.provider.destroy();
     witness.provider.destroy();
     await waitForHealth(server, (h) => h.documents === 0 && h.connections === 0);
@@ -57,7 +58,7 @@ describe('persistence', () => {
     const reader = connect(server.wsUrl, 'route/r1/case/h1');
     await synced(reader);
     await waitFor(() => reader.doc.getMap('grid').get('results') === 'three villages', 'reloaded');
-    expect((await api(server, '/healthz')).body.documents).toBe(1);
+    expect((await api(server, '/healthz')).body.documents).toBe(2);
     await server.close();
   });
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Snapshots } from '../../snapshots/snapshots.ts';
-import { docAccess, type AccessPolicy, type DocEnv } from '../doc-access.ts';
+import { docAccess, mayWriteNow, type AccessPolicy, type DocEnv } from '../doc-access.ts';
 import { apiError } from '../errors.ts';
 
 const maxLabelLength = 200;
@@ -16,7 +16,10 @@ export function docRoutes(policy: AccessPolicy, snapshots: Snapshots): Hono<DocE
   const write = docAccess(policy, 'write', docName);
 
   return new Hono<DocEnv>()
-    .get('/api/docs/:doc/access', read, (c) => c.json({ access: c.get('access').level }))
+    .get('/api/docs/:doc/access', read, (c) =>
+      // What the holder may do now: a locked board or another team's plan answers "read" (A3).
+      c.json({ access: mayWriteNow(policy, c.get('access'), c.get('docName')) ? 'write' : 'read' }),
+    )
     .get('/api/docs/:doc/snapshots', read, async (c) => c.json({ snapshots: await snapshots.list(c.get('docName')) }))
     .post('/api/docs/:doc/snapshots', write, bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const label = await readLabel(c.req.raw);

@@ -1,14 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import { checkDocName } from '../../../shared/doc-names.ts';
-import type { Grant } from '../../auth/access.ts';
-import type { TokenService } from '../../auth/tokens.ts';
+import type { Authentication } from '../../auth/authenticate.ts';
 import { roleOn, type NewRoute, type RouteCatalog } from '../../learning-routes/catalog.ts';
-import { bearerToken } from '../doc-access.ts';
 import { apiError } from '../errors.ts';
-
-type GrantEnv = { Variables: { grant: Grant } };
+import { routeIdParam, withGrant, type GrantEnv } from '../route-grant.ts';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,22 +11,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * `/api/routes`: the routes a token can see, creating one (admin), and a route's facilitator and
  * participant links (its facilitator or the admin).
  */
-export function learningRouteRoutes(tokens: TokenService, catalog: RouteCatalog): Hono<GrantEnv> {
-  const withGrant = createMiddleware<GrantEnv>(async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
-    const grant = tokens.verify(token);
-    if (!token) throw apiError(401, 'token_missing', 'This request has no access token.');
-    if (grant === null) throw apiError(401, 'token_invalid', 'This access token is not valid. Ask the facilitator for a new link.');
-    if (grant.kind !== 'admin' && grant.expiresAt !== null && grant.expiresAt <= Date.now()) {
-      throw apiError(401, 'token_expired', 'This access token has expired. Ask the facilitator for a new link.');
-    }
-    c.set('grant', grant);
-    await next();
-  });
-
+export function learningRouteRoutes(authenticate: (token: string | undefined) => Authentication, catalog: RouteCatalog): Hono<GrantEnv> {
+  const grant = withGrant(authenticate);
   return new Hono<GrantEnv>()
-    .use('/api/routes', withGrant)
-    .use('/api/routes/*', withGrant)
+    .use('/api/routes', grant)
+    .use('/api/routes/*', grant)
     .get('/api/routes', async (c) => {
       const grant = c.get('grant');
       return c.json({ routes: await catalog.list(grant), canCreate: grant.kind === 'admin' });
@@ -42,9 +26,7 @@ export function learningRouteRoutes(tokens: TokenService, catalog: RouteCatalog)
       return c.json({ route, links: withUrls(c, catalog.links(route.id)) }, 201);
     })
     .get('/api/routes/:routeId/links', async (c) => {
-      const routeId = c.req.param('routeId');
-      const checked = checkDocName(`route/${routeId}`);
-      if (!checked.ok || routeId.includes('/')) throw apiError(400, 'invalid_route_id', checked.ok ? 'Route ids have no "/".' : checked.message);
+      const routeId = routeIdParam(c.req.param('routeId'));
       const role = roleOn(c.get('grant'), routeId);
       if (role !== 'admin' && role !== 'facilitator') {
         throw apiError(403, 'forbidden', 'Only the route’s facilitators can see its links.');

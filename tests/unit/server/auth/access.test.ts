@@ -42,13 +42,13 @@ describe('decideAccess', () => {
 
   it('gives the admin write access to every document, without expiry', () => {
     for (const docName of ['route/ab/river', 'route/zz', 'anything']) {
-      expect(decideAccess({ kind: 'admin' }, docName, now)).toEqual({ level: 'write', expiresAt: null });
+      expect(decideAccess({ kind: 'admin' }, docName, now)).toMatchObject({ level: 'write', expiresAt: null });
     }
   });
 
   it.each(['read', 'write'] as const)('gives a %s grant its level inside its scope, with its expiry', (access) => {
-    expect(decideAccess(scoped('route/ab', access), 'route/ab/river', now)).toEqual({ level: access, expiresAt: null });
-    expect(decideAccess(scoped('route/ab', access, now + 60_000), 'route/ab', now)).toEqual({
+    expect(decideAccess(scoped('route/ab', access), 'route/ab/river', now)).toMatchObject({ level: access, expiresAt: null });
+    expect(decideAccess(scoped('route/ab', access, now + 60_000), 'route/ab', now)).toMatchObject({
       level: access,
       expiresAt: now + 60_000,
     });
@@ -62,7 +62,7 @@ describe('decideAccess', () => {
 
   it('expires a grant at its expiry instant, not a millisecond later', () => {
     const grant = scoped('route/ab', 'write', now);
-    expect(decideAccess(grant, 'route/ab/river', now - 1)).toEqual({ level: 'write', expiresAt: now });
+    expect(decideAccess(grant, 'route/ab/river', now - 1)).toMatchObject({ level: 'write', expiresAt: now });
     expect(decideAccess(grant, 'route/ab/river', now)).toEqual(refusals.expired);
     expect(decideAccess(grant, 'route/ab/river', now + 1)).toEqual(refusals.expired);
     expect(refusals.expired).toMatchObject({ level: 'none', status: 401, error: 'token_expired' });
@@ -73,18 +73,18 @@ describe('decideAccess', () => {
   });
 
   it('never expires a grant without expiry', () => {
-    expect(decideAccess(scoped('route/ab', 'read'), 'route/ab', Number.MAX_SAFE_INTEGER)).toEqual({ level: 'read', expiresAt: null });
+    expect(decideAccess(scoped('route/ab', 'read'), 'route/ab', Number.MAX_SAFE_INTEGER)).toMatchObject({ level: 'read', expiresAt: null });
   });
 });
 
 describe('requireWrite', () => {
   it('turns read access into a read-only refusal (403)', () => {
-    expect(requireWrite({ level: 'read', expiresAt: now })).toEqual(refusals.readOnly);
+    expect(requireWrite({ level: 'read', expiresAt: now, grant: { kind: 'admin' } })).toEqual(refusals.readOnly);
     expect(refusals.readOnly).toMatchObject({ level: 'none', status: 403, error: 'read_only' });
   });
 
   it('passes write access through unchanged', () => {
-    const decision: AccessDecision = { level: 'write', expiresAt: now + 5 };
+    const decision: AccessDecision = { level: 'write', expiresAt: now + 5, grant: { kind: 'admin' } };
     expect(requireWrite(decision)).toBe(decision);
   });
 
@@ -96,7 +96,7 @@ describe('requireWrite', () => {
 
   it('composes with decideAccess', () => {
     expect(requireWrite(decideAccess(scoped('route/ab', 'read'), 'route/ab/river', now))).toEqual(refusals.readOnly);
-    expect(requireWrite(decideAccess(scoped('route/ab', 'write'), 'route/ab/river', now))).toEqual({ level: 'write', expiresAt: null });
+    expect(requireWrite(decideAccess(scoped('route/ab', 'write'), 'route/ab/river', now))).toMatchObject({ level: 'write', expiresAt: null });
     expect(requireWrite(decideAccess(scoped('route/ab', 'read'), 'route/xy', now))).toEqual(refusals.forbidden);
   });
 });
@@ -109,6 +109,7 @@ describe('refusals', () => {
       missing: 401,
       invalid: 401,
       expired: 401,
+      removed: 401,
       forbidden: 403,
       readOnly: 403,
     });

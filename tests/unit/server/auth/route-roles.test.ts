@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccess, routeRoleAccess } from '../../../../server/auth/access.ts';
+import { decideAccess, routeRoleAccess, type RouteRole } from '../../../../server/auth/access.ts';
 import { createTokenService } from '../../../../server/auth/tokens.ts';
 
 describe('route roles', () => {
-  const cases: Array<[string, 'facilitator' | 'participant', string, 'none' | 'read' | 'write']> = [
+  const cases: Array<[string, RouteRole, string, 'none' | 'read' | 'write']> = [
     ['abc', 'facilitator', 'route/abc', 'write'],
-    ['abc', 'facilitator', 'route/abc/control', 'write'],
+    // The control document is written by the server's actions only (A3), so facilitators read it too.
+    ['abc', 'facilitator', 'route/abc/control', 'read'],
+    ['abc', 'facilitator', 'route/abc/server', 'none'],
+    ['abc', 'participant', 'route/abc/server', 'none'],
+    ['abc', 'screen', 'route/abc', 'read'],
+    ['abc', 'screen', 'route/abc/river', 'read'],
+    ['abc', 'screen', 'route/abc/plan/t1', 'read'],
+    ['abc', 'screen', 'route/abc/control', 'read'],
+    ['abc', 'committee', 'route/abc/plan/t1', 'read'],
+    ['abc', 'committee', 'route/abc', 'read'],
+    ['abc', 'committee', 'route/abc/river', 'none'],
     ['abc', 'facilitator', 'route/abc/plan/t1', 'write'],
     ['abc', 'participant', 'route/abc', 'read'],
     ['abc', 'participant', 'route/abc/control', 'read'],

@@ -1,0 +1,25 @@
+import { refusals, type Grant } from './access.ts';
+import type { TokenService } from './tokens.ts';
+
+export type Authentication = { ok: true; grant: Grant } | { ok: false; refusal: (typeof refusals)[keyof typeof refusals] };
+
+/** Whether a personal token's holder is still on the route: the facilitator can remove people. */
+export interface PersonCheck {
+  isPresent(routeId: string, personId: string): boolean;
+}
+
+/**
+ * A token as the server believes it now: signed and unexpired, and, for a personal token, its person
+ * not removed. A removed person's token stops working at once, on every path (A1).
+ */
+export function authenticate(tokens: TokenService, people: PersonCheck, token: string | undefined, now: number): Authentication {
+  if (!token) return { ok: false, refusal: refusals.missing };
+  const grant = tokens.verify(token);
+  if (grant === null) return { ok: false, refusal: refusals.invalid };
+  if (grant.kind === 'admin') return { ok: true, grant };
+  if (grant.expiresAt !== null && grant.expiresAt <= now) return { ok: false, refusal: refusals.expired };
+  if (grant.kind === 'route' && grant.person !== undefined && !people.isPresent(grant.routeId, grant.person.id)) {
+    return { ok: false, refusal: refusals.removed };
+  }
+  return { ok: true, grant };
+}

@@ -1,0 +1,78 @@
+import { parseRouteDocName, type RouteDocKind } from '../../shared/schema/doc-kinds.ts';
+import { boardTarget, type PlanStatus } from '../../shared/schema/control.ts';
+import type { RouteGrant, RouteRole } from './access.ts';
+
+/**
+ * Rule A3, dynamic write rights. The access decision (A1) gives a connection its upper bound when it
+ * opens; within it, every update a non-facilitator sends is checked against the route's state as it is
+ * when the update arrives. A refused update is neither applied, stored nor forwarded (as A2).
+ *
+ * A rule returns true when the write may go ahead; every rule must agree. Adding a rule is adding a
+ * function to `writeRules`.
+ */
+
+/** The route's state that rights depend on, read from its control document (kept loaded by the server). */
+export interface RouteState {
+  isLocked(target: string): boolean;
+  planStatus(teamId: string): PlanStatus;
+  readonly everyPlanOpen: boolean;
+  /** Locked streams of the river, for the stream rule. */
+  lockedStreams(): string[];
+}
+
+export interface WriteContext {
+  role: RouteRole;
+  /** The writer's team now (the people list's, not the token's), or null for a shared link. */
+  teamId: string | null;
+  doc: RouteDocKind;
+  state: RouteState;
+  /** The river streams this update touches (cards added, edited, moved or deleted in them). Decoded on
+   * first use, so rules that need it cost nothing to updates they do not concern. */
+  touchedStreams(): ReadonlySet<string>;
+}
+
+export type WriteRule = (context: WriteContext) => boolean;
+
+const lockedBoard: WriteRule = ({ doc, state }) => {
+  if (doc.kind === 'river') return !state.isLocked(boardTarget.river);
+  if (doc.kind === 'case') return !state.isLocked(boardTarget.case(doc.hostId));
+  if (doc.kind === 'plan') return !state.isLocked(boardTarget.plan(doc.teamId));
+  return true;
+};
+
+const lockedStream: WriteRule = ({ doc, state, touchedStreams }) => {
+  if (doc.kind !== 'river') return true;
+  const locked = state.lockedStreams();
+  if (locked.length === 0) return true;
+  const touched = touchedStreams();
+  return !locked.some((streamId) => touched.has(streamId));
+};
+
+/** Participants write their own team's plan, or every plan when the route's setting says so. */
+const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
+  doc.kind !== 'plan' || role !== 'participant' || doc.teamId === teamId || state.everyPlanOpen;
+
+export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, ownTeamPlan];
+
+/** Facilitators are bound by nothing but A1 on their route; everyone else by the rules. */
+export function isBoundByRules(grant: RouteGrant): boolean {
+  return grant.role !== 'facilitator';
+}
+
+/**
+ * May this grant write `docName` now? `state` is null when the route's control document is not loaded,
+ * which the registry prevents for connected documents; refusing then is the safe answer.
+ */
+export function mayWrite(
+  grant: RouteGrant,
+  teamId: string | null,
+  docName: string,
+  state: RouteState | null,
+  touchedStreams: () => ReadonlySet<string>,
+): boolean {
+  if (!isBoundByRules(grant)) return true;
+  const parsed = parseRouteDocName(docName);
+  if (parsed === null || parsed.routeId !== grant.routeId || state === null) return false;
+  const context: WriteContext = { role: grant.role, teamId, doc: parsed.doc, state, touchedStreams };
+  return writeRules.every((rule) => rule(context));
+}

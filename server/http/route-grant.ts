@@ -1,0 +1,25 @@
+import { createMiddleware } from 'hono/factory';
+import { checkDocName } from '../../shared/doc-names.ts';
+import type { Grant } from '../auth/access.ts';
+import { bearerToken } from './doc-access.ts';
+import { apiError } from './errors.ts';
+import type { Authentication } from '../auth/authenticate.ts';
+
+export type GrantEnv = { Variables: { grant: Grant } };
+
+/** Authenticates the request's bearer token and sets `grant`, or answers 401 with the reason. */
+export function withGrant(authenticate: (token: string | undefined) => Authentication) {
+  return createMiddleware<GrantEnv>(async (c, next) => {
+    const result = authenticate(bearerToken(c.req.header('authorization')));
+    if (!result.ok) throw apiError(result.refusal.status, result.refusal.error, result.refusal.message);
+    c.set('grant', result.grant);
+    await next();
+  });
+}
+
+/** The `:routeId` parameter, checked to be a valid route id. */
+export function routeIdParam(raw: string): string {
+  const checked = checkDocName(`route/${raw}`);
+  if (!checked.ok || raw.includes('/')) throw apiError(400, 'invalid_route_id', checked.ok ? 'Route ids have no "/".' : checked.message);
+  return raw;
+}

@@ -1,0 +1,197 @@
+import * as Y from 'yjs';
+import { num, str, type RecordValue } from './y-records.ts';
+
+/**
+ * The control document (`route/<routeId>/control`): how the facilitator directs the room and what the
+ * server decides about rights. Everyone of the route reads it; only the server writes it, from HTTP
+ * actions (rule A3 in the README), so what it says about locks and plans can be trusted.
+ */
+export const controlRoots = {
+  /** Lock targets (see `LockTarget`) → true while locked. */
+  locks: 'locks',
+  /** Team id → plan status; a team without an entry is drafting. */
+  planStatus: 'planStatus',
+  /** Route settings that change rights, e.g. `everyPlanOpen`. */
+  settings: 'settings',
+  /** What the room screen shows. */
+  spotlight: 'spotlight',
+  /** Where "follow me" takes participants, while active. */
+  follow: 'follow',
+  /** The activity timer, in the server's clock. */
+  timer: 'timer',
+  /** Hidden-brainstorm targets (`river/stream/<id>`) → true while new cards there stay private. */
+  hidden: 'hidden',
+} as const;
+
+export type PlanStatus = 'draft' | 'submitted';
+
+/**
+ * What a lock or a hidden brainstorm applies to: a whole board (`river`, `case/<hostId>`, `plan/<teamId>`)
+ * or one stream of the river (`river/stream/<streamId>`).
+ */
+export type LockTarget = string;
+
+export const boardTarget = {
+  river: 'river',
+  stream: (streamId: string) => `river/stream/${streamId}`,
+  case: (hostId: string) => `case/${hostId}`,
+  plan: (teamId: string) => `plan/${teamId}`,
+} as const;
+
+const targetPattern = /^(river|river\/stream\/[A-Za-z0-9._-]{1,64}|case\/[A-Za-z0-9._-]{1,64}|plan\/[A-Za-z0-9._-]{1,64})$/;
+
+export function isLockTarget(value: unknown): value is LockTarget {
+  return typeof value === 'string' && targetPattern.test(value);
+}
+
+/** A view of the route that the room screen or a participant can be sent to. */
+export interface ViewTarget {
+  /** `river`, `setup`, `case`, `plan`, `timer`, `tally`. */
+  board: 'river' | 'setup' | 'case' | 'plan' | 'timer' | 'tally';
+  /** Which one of the board: a host id for a case, a team id for a plan; '' for the river, timer, tally. */
+  id: string;
+  /** A part of it: a day id or stream id of the river (`day:<id>`, `stream:<id>`), a grid row, a plan section. */
+  part: string;
+}
+
+export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'case', 'plan', 'timer', 'tally'];
+
+export interface Spotlight extends ViewTarget {
+  /** Increases with every change, so a screen can tell a repeated choice from a new one. */
+  seq: number;
+}
+
+export interface Follow extends ViewTarget {
+  active: boolean;
+  seq: number;
+}
+
+/**
+ * A countdown in the server's clock (ms since the epoch). Running: it ends at `endsAt`. Paused or not
+ * started: `remainingMs` is left. Clients turn it into time left with their measured offset from the
+ * server's clock, so screens whose clocks are off agree.
+ */
+export interface Timer {
+  state: 'idle' | 'running' | 'paused' | 'finished';
+  durationMs: number;
+  endsAt: number;
+  remainingMs: number;
+  label: string;
+}
+
+export const idleTimer: Timer = { state: 'idle', durationMs: 0, endsAt: 0, remainingMs: 0, label: '' };
+
+/** Milliseconds left on `timer` at server time `serverNow`. */
+export function timeLeft(timer: Timer, serverNow: number): number {
+  if (timer.state === 'running') return Math.max(0, timer.endsAt - serverNow);
+  if (timer.state === 'paused') return timer.remainingMs;
+  if (timer.state === 'finished') return 0;
+  return timer.durationMs;
+}
+
+function readView(map: Y.Map<RecordValue>): ViewTarget {
+  const board = str(map, 'board', 'river') as ViewTarget['board'];
+  return { board: viewBoards.includes(board) ? board : 'river', id: str(map, 'id'), part: str(map, 'part') };
+}
+
+function writeFields(map: Y.Map<RecordValue>, fields: Record<string, RecordValue>): void {
+  for (const [key, value] of Object.entries(fields)) if (map.get(key) !== value) map.set(key, value);
+}
+
+/** Typed access to a control document. The writers are for the server's HTTP actions. */
+export class ControlDoc {
+  constructor(readonly doc: Y.Doc) {}
+
+  private map<T = RecordValue>(name: keyof typeof controlRoots): Y.Map<T> {
+    return this.doc.getMap<T>(controlRoots[name]);
+  }
+
+  isLocked(target: LockTarget): boolean {
+    return this.map('locks').get(target) === true;
+  }
+
+  /** Locked stream ids of the river. */
+  lockedStreams(): string[] {
+    return [...this.map('locks').keys()].filter((key) => key.startsWith('river/stream/') && this.isLocked(key)).map((key) => key.slice('river/stream/'.length));
+  }
+
+  locks(): LockTarget[] {
+    return [...this.map('locks').entries()].filter(([, value]) => value === true).map(([key]) => key);
+  }
+
+  setLocked(target: LockTarget, locked: boolean): void {
+    if (locked) this.map('locks').set(target, true);
+    else this.map('locks').delete(target);
+  }
+
+  planStatus(teamId: string): PlanStatus {
+    return this.map('planStatus').get(teamId) === 'submitted' ? 'submitted' : 'draft';
+  }
+
+  setPlanStatus(teamId: string, status: PlanStatus): void {
+    if (status === 'draft') this.map('planStatus').delete(teamId);
+    else this.map('planStatus').set(teamId, status);
+  }
+
+  /** The route setting that lets every participant write every team's plan. */
+  get everyPlanOpen(): boolean {
+    return this.map('settings').get('everyPlanOpen') === true;
+  }
+
+  setEveryPlanOpen(open: boolean): void {
+    this.map('settings').set('everyPlanOpen', open);
+  }
+
+  spotlight(): Spotlight {
+    const map = this.map('spotlight');
+    return { ...readView(map), seq: num(map, 'seq') };
+  }
+
+  setSpotlight(view: ViewTarget): void {
+    const map = this.map('spotlight');
+    this.doc.transact(() => writeFields(map, { ...view, seq: num(map, 'seq') + 1 }));
+  }
+
+  follow(): Follow {
+    const map = this.map('follow');
+    return { ...readView(map), active: map.get('active') === true, seq: num(map, 'seq') };
+  }
+
+  setFollow(view: ViewTarget | null): void {
+    const map = this.map('follow');
+    this.doc.transact(() => {
+      if (view === null) writeFields(map, { active: false, seq: num(map, 'seq') + 1 });
+      else writeFields(map, { ...view, active: true, seq: num(map, 'seq') + 1 });
+    });
+  }
+
+  timer(): Timer {
+    const map = this.map('timer');
+    const state = str(map, 'state', 'idle') as Timer['state'];
+    return {
+      state: ['idle', 'running', 'paused', 'finished'].includes(state) ? state : 'idle',
+      durationMs: num(map, 'durationMs'),
+      endsAt: num(map, 'endsAt'),
+      remainingMs: num(map, 'remainingMs'),
+      label: str(map, 'label'),
+    };
+  }
+
+  setTimer(timer: Timer): void {
+    const map = this.map('timer');
+    this.doc.transact(() => writeFields(map, { ...timer }));
+  }
+
+  isHidden(target: LockTarget): boolean {
+    return this.map('hidden').get(target) === true;
+  }
+
+  hiddenTargets(): LockTarget[] {
+    return [...this.map('hidden').entries()].filter(([, value]) => value === true).map(([key]) => key);
+  }
+
+  setHidden(target: LockTarget, hidden: boolean): void {
+    if (hidden) this.map('hidden').set(target, true);
+    else this.map('hidden').delete(target);
+  }
+}

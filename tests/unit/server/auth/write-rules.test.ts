@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mayWrite, type RouteState } from '../../../../server/auth/write-rules.ts';
+import type { RouteGrant, RouteRole } from '../../../../server/auth/access.ts';
+
+const state = (fields: Partial<{ locks: string[]; submitted: string[]; everyPlanOpen: boolean }> = {}): RouteState => ({
+  isLocked: (target) => fields.locks?.includes(target) ?? false,
+  planStatus: (teamId) => (fields.submitted?.includes(teamId) ? 'submitted' : 'draft'),
+  everyPlanOpen: fields.everyPlanOpen ?? false,
+  lockedStreams: () => (fields.locks ?? []).filter((t) => t.startsWith('river/stream/')).map((t) => t.slice('river/stream/'.length)),
+});
+const grant = (role: RouteRole): RouteGrant => ({ kind: 'route', routeId: 'r', role, expiresAt: null });
+const none = () => new Set<string>();
+
+describe('A3 write rules', () => {
+  it('bind everyone but facilitators by locks', () => {
+    const locked = state({ locks: ['river', 'case/coffee', 'plan/t1'] });
+    for (const doc of ['route/r/river', 'route/r/case/coffee', 'route/r/plan/t1']) {
+      expect(mayWrite(grant('participant'), 't1', doc, locked, none), doc).toBe(false);
+      expect(mayWrite(grant('facilitator'), null, doc, locked, none), doc).toBe(true);
+      expect(mayWrite(grant('participant'), 't1', doc, state(), none), doc).toBe(true);
+    }
+    expect(mayWrite(grant('participant'), 't1', 'route/r/case/tea', locked, none)).toBe(true);
+  });
+
+  it('refuse an update touching a locked stream, and only such an update', () => {
+    const locked = state({ locks: ['river/stream/lessons'] });
+    expect(mayWrite(grant('participant'), null, 'route/r/river', locked, () => new Set(['lessons', 'ideas']))).toBe(false);
+    expect(mayWrite(grant('participant'), null, 'route/r/river', locked, () => new Set(['ideas']))).toBe(true);
+  });
+
+  it('keep participants to their own team\'s plan unless every plan is open', () => {
+    expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t2', state(), none)).toBe(false);
+    expect(mayWrite(grant('participant'), null, 'route/r/plan/t2', state(), none)).toBe(false);
+    expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t2', state({ everyPlanOpen: true }), none)).toBe(true);
+  });
+
+  it('refuse when the route state is not loaded, or the document is another route\'s', () => {
+    expect(mayWrite(grant('participant'), 't1', 'route/r/river', null, none)).toBe(false);
+    expect(mayWrite(grant('participant'), 't1', 'route/other/river', state(), none)).toBe(false);
+  });
+});
