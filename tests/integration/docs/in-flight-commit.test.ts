@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Registry, type ConnectionHandle } from '../../../server/docs/registry.ts';
+import { alwaysWrite, readOnly } from '../../../server/docs/connection.ts';
 import type { Peer } from '../../../server/docs/peer.ts';
 import { silentLogger } from '../../../server/log.ts';
 import { openSqliteStorage } from '../../../server/persistence/sqlite-storage.ts';
@@ -95,7 +96,7 @@ describe('D1 with commits that end after their turn', () => {
   });
 
   async function joinRoom(peer: RecordingPeer, canWrite = true): Promise<ConnectionHandle> {
-    const handle = registry.connect('route/x/river', peer, canWrite);
+    const handle = registry.connect('route/x/river', peer, canWrite ? alwaysWrite : readOnly);
     await waitFor(() => peer.received.some((message) => message.kind === 'sync-step1'), 'server sync step 1');
     return handle;
   }
