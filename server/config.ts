@@ -1,3 +1,4 @@
+import { defaultLimiterOptions, type LimiterOptions } from './facilitation/wrong-code-limiter.ts';
 import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './protocol/limits.ts';
 import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
@@ -30,6 +31,8 @@ export interface ServerConfig {
   tokenSecret: string | undefined;
   /** TRIBUTARY_MAX_PHOTO_BYTES: the largest photo upload accepted. */
   maxPhotoBytes: number;
+  /** How wrong join codes from one address are slowed and refused (tests shorten them). */
+  joinLimits: LimiterOptions;
   log: Logger;
 }
 
@@ -58,6 +61,7 @@ export function defaultConfig(): ServerConfig {
     redisUrl: null,
     tokenSecret: undefined,
     maxPhotoBytes: 15 * 1024 * 1024,
+    joinLimits: defaultLimiterOptions,
     log: createConsoleLogger(),
   };
 }

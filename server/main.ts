@@ -4,13 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
 import { decideAccess } from './auth/access.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { writeRightsFor } from './auth/write-rights.ts';
+import { hasRefusedOn, isPersonsConnection, writeRightsFor } from './auth/write-rights.ts';
 import { loadSecrets } from './auth/secrets.ts';
 import { createTokenService } from './auth/tokens.ts';
 import { createCompactor } from './docs/compaction.ts';
 import { Registry } from './docs/registry.ts';
 import { ControlActions } from './facilitation/control-actions.ts';
 import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
+import { People } from './facilitation/people.ts';
+import { WrongCodeLimiter } from './facilitation/wrong-code-limiter.ts';
+import type { WriteRights } from './docs/connection.ts';
 import { createApp } from './http/app.ts';
 import { listen, readTlsFiles } from './http/listen.ts';
 import { openBackends } from './cluster/backends.ts';
@@ -22,6 +25,7 @@ import { PhotoStore } from './photos/photo-store.ts';
 import { PhotoGate } from './photos/process-photo.ts';
 import { seedDemoRoute } from './learning-routes/demo-seed.ts';
 import { lowerBackgroundThreadPriority } from './thread-priority.ts';
+import type { JoinRole } from '../shared/schema/people.ts';
 
 export interface RunningServer {
   port: number;
@@ -33,6 +37,8 @@ export interface RunningServer {
   seededRouteId: string | null;
   /** Facilitator and participant link paths of a route, for printing. */
   routeLinks(routeId: string): ReturnType<RouteCatalog['links']>;
+  /** A route's join codes, for printing. */
+  joinCodes(routeId: string): Promise<Record<JoinRole, string>>;
   /** Stops accepting, commits everything, snapshots changed documents, closes sockets with 1001. */
   close(): Promise<void>;
 }
@@ -64,8 +70,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   backends.link?.bind((docName) => registry.loadedRoom(docName));
   const health = new ServiceHealth(registry, backends.postgres, backends.link, log);
   snapshots.start(registry);
-  // Personal tokens (joining with a code) come with the people list; until then no token names a person.
-  const people = { isPresent: () => false, teamOf: () => undefined };
+  const people = new People(registry, (routeId, personId, removed) => {
+    const persons = (_: string, rights: WriteRights) => isPersonsConnection(rights, routeId, personId);
+    if (removed) registry.closeWhere(persons, CloseCodes.removed);
+    else registry.closeWhere((doc, rights) => persons(doc, rights) && hasRefusedOn(rights, routeId), CloseCodes.rightsChanged);
+  });
   const routeStates = new RouteStates(registry, people);
   const authenticateToken = (token: string | undefined) => authenticate(tokens, people, token, Date.now());
   const policy = {
@@ -79,6 +88,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const photoStore = new PhotoStore(join(config.dataDir, 'photos'));
   await photoStore.removeIncoming();
   const seededRouteId = config.seedDemo ? await seedDemoRoute(storage, registry, Date.now()) : null;
+  // Every route's people stay loaded, so that no access decision waits for storage.
+  await Promise.all((await catalog.routeIds()).map((routeId) => people.open(routeId)));
   const { app, injectWebSocket } = createApp({
     registry,
     snapshots,
@@ -88,6 +99,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     catalog,
     photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
     control: new ControlActions(registry),
+    people,
+    joinLimiter: new WrongCodeLimiter(config.joinLimits),
+    peopleView: { connectionsOf: (routeId, personId) => registry.countWhere((_, rights) => isPersonsConnection(rights, routeId, personId)) },
     log,
     clientDir: config.clientDir,
     health: () => health.report(),
@@ -130,6 +144,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     adminTokenGenerated: secrets.adminTokenGenerated,
     seededRouteId,
     routeLinks: (routeId) => catalog.links(routeId),
+    joinCodes: async (routeId) => {
+      const codes = await people.codes(routeId);
+      return Object.fromEntries(Object.entries(codes).map(([role, code]) => [role, code.code])) as Record<JoinRole, string>;
+    },
     close,
   };
 }
@@ -173,6 +191,8 @@ export async function main(): Promise<void> {
     lines.push(`Demo route "${running.seededRouteId}" created. Its links (keep the facilitator one to yourself):`);
     lines.push(`  facilitator: ${base}${links.facilitator.path.slice(1)}`);
     lines.push(`  participant: ${base}${links.participant.path.slice(1)}`);
+    const codes = await running.joinCodes(running.seededRouteId);
+    lines.push(`Or join at ${base}join with a code: participant ${codes.participant}, facilitator ${codes.facilitator}`);
   }
   if (running.adminTokenGenerated) {
     lines.push(`Admin token (created now, kept in ${config.dataDir}/admin-token): ${running.adminToken}`);

@@ -31,13 +31,15 @@ export type Grant =
 
 export type AccessDecision =
   | { level: 'read' | 'write'; expiresAt: number | null; grant: Grant }
-  | { level: 'none'; status: 401 | 403; error: string; message: string };
+  | { level: 'none'; status: 401 | 403 | 503; error: string; message: string };
 
 export const refusals = {
   missing: { level: 'none', status: 401, error: 'token_missing', message: 'This link has no access token. Ask the facilitator for the board link.' },
   invalid: { level: 'none', status: 401, error: 'token_invalid', message: 'This access token is not valid. Ask the facilitator for a new link.' },
   expired: { level: 'none', status: 401, error: 'token_expired', message: 'This access token has expired. Ask the facilitator for a new link.' },
   removed: { level: 'none', status: 401, error: 'person_removed', message: 'The facilitator removed you from this route. Ask them if this is a mistake.' },
+  /** A route's people list is still loading here (another instance created the route): ask again in a moment. */
+  peopleLoading: { level: 'none', status: 503, error: 'people_loading', message: 'The server is still loading this route. Try again in a moment.' },
   forbidden: { level: 'none', status: 403, error: 'forbidden', message: 'This token does not give access to this board.' },
   readOnly: { level: 'none', status: 403, error: 'read_only', message: 'This token can view this board but not change it.' },
 } as const satisfies Record<string, AccessDecision>;

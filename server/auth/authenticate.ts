@@ -5,7 +5,7 @@ export type Authentication = { ok: true; grant: Grant } | { ok: false; refusal: 
 
 /** Whether a personal token's holder is still on the route: the facilitator can remove people. */
 export interface PersonCheck {
-  isPresent(routeId: string, personId: string): boolean;
+  presence(routeId: string, personId: string): 'present' | 'removed' | 'loading';
 }
 
 /**
@@ -18,8 +18,9 @@ export function authenticate(tokens: TokenService, people: PersonCheck, token: s
   if (grant === null) return { ok: false, refusal: refusals.invalid };
   if (grant.kind === 'admin') return { ok: true, grant };
   if (grant.expiresAt !== null && grant.expiresAt <= now) return { ok: false, refusal: refusals.expired };
-  if (grant.kind === 'route' && grant.person !== undefined && !people.isPresent(grant.routeId, grant.person.id)) {
-    return { ok: false, refusal: refusals.removed };
+  if (grant.kind === 'route' && grant.person !== undefined) {
+    const presence = people.presence(grant.routeId, grant.person.id);
+    if (presence !== 'present') return { ok: false, refusal: presence === 'loading' ? refusals.peopleLoading : refusals.removed };
   }
   return { ok: true, grant };
 }

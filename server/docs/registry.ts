@@ -170,6 +170,13 @@ export class Registry implements ConnectionOwner, RoomHooks {
     return count;
   }
 
+  /** How many open connections `match` picks (the facilitator's list shows who is connected). */
+  countWhere(match: (docName: string, rights: WriteRights) => boolean): number {
+    let count = 0;
+    for (const connection of this.open) if (connection.state !== 'closed' && match(connection.docName, connection.rights)) count++;
+    return count;
+  }
+
   closed(connection: Connection): void {
     if (connection.counted) this.connectionCount--;
     connection.counted = false;
@@ -186,6 +193,16 @@ export class Registry implements ConnectionOwner, RoomHooks {
       room.holds--;
       this.scheduleUnloadIfIdle(room);
     }
+  }
+
+  /**
+   * Loads the document and keeps it loaded for the server's life (until `unloadAll`): a route's people
+   * list, which every access decision of the route reads without waiting.
+   */
+  async keepLoaded(docName: string): Promise<Room> {
+    const room = await this.acquire(docName);
+    room.holds++;
+    return room;
   }
 
   /** Resolves once every update received so far is committed and fanned out. */

@@ -9,6 +9,8 @@ import type { RouteCatalog } from '../learning-routes/catalog.ts';
 import type { HealthReport } from '../cluster/service-health.ts';
 import type { Authentication } from '../auth/authenticate.ts';
 import type { ControlActions } from '../facilitation/control-actions.ts';
+import type { People } from '../facilitation/people.ts';
+import type { WrongCodeLimiter } from '../facilitation/wrong-code-limiter.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -17,6 +19,8 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { learningRouteRoutes } from './routes/learning-routes.ts';
 import { photoRoutes, type PhotoService } from './routes/photos.ts';
 import { controlRoutes } from './routes/control.ts';
+import { joinRoutes } from './routes/join.ts';
+import { peopleRoutes, type PeopleView } from './routes/people.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
 
@@ -30,6 +34,9 @@ export interface AppParts {
   catalog: RouteCatalog;
   photos: PhotoService;
   control: ControlActions;
+  people: People;
+  joinLimiter: WrongCodeLimiter;
+  peopleView: PeopleView;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -55,8 +62,10 @@ export function createApp(parts: AppParts) {
   app.route('/', docRoutes(parts.policy, parts.snapshots));
   app.route('/', tokenRoutes(parts.tokens));
   app.route('/', photoRoutes(parts.policy, parts.photos));
-  app.route('/', learningRouteRoutes(parts.authenticate, parts.catalog));
+  app.route('/', joinRoutes(parts.people, parts.tokens, parts.joinLimiter));
+  app.route('/', learningRouteRoutes(parts.authenticate, parts.catalog, parts.people));
   app.route('/', controlRoutes(parts.control, parts.catalog));
+  app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });

@@ -28,7 +28,7 @@ export type DocEnv = {
 
 type DocAccessResult =
   | { ok: true; docName: string; access: DocGrant }
-  | { ok: false; status: 400 | 401 | 403; error: string; message: string };
+  | { ok: false; status: 400 | 401 | 403 | 503; error: string; message: string };
 
 /**
  * The one access decision for a document, shared by the HTTP API and the WebSocket upgrade. The token

@@ -31,10 +31,12 @@ export class RouteCatalog {
     private readonly tokens: TokenService,
   ) {}
 
+  async routeIds(): Promise<string[]> {
+    return (await this.storage.listDocNames('route/')).map((name) => routeDocPattern.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+  }
+
   async list(grant: Grant): Promise<RouteSummary[]> {
-    const ids = (await this.storage.listDocNames('route/'))
-      .map((name) => routeDocPattern.exec(name)?.[1])
-      .filter((id): id is string => id !== undefined);
+    const ids = await this.routeIds();
     const visible = ids.flatMap((id) => {
       const role = roleOn(grant, id);
       return role === null ? [] : [{ id, role }];

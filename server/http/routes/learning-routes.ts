@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Authentication } from '../../auth/authenticate.ts';
+import type { People } from '../../facilitation/people.ts';
 import { roleOn, type NewRoute, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, withGrant, type GrantEnv } from '../route-grant.ts';
@@ -11,7 +12,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * `/api/routes`: the routes a token can see, creating one (admin), and a route's facilitator and
  * participant links (its facilitator or the admin).
  */
-export function learningRouteRoutes(authenticate: (token: string | undefined) => Authentication, catalog: RouteCatalog): Hono<GrantEnv> {
+export function learningRouteRoutes(
+  authenticate: (token: string | undefined) => Authentication,
+  catalog: RouteCatalog,
+  people: Pick<People, 'open'>,
+): Hono<GrantEnv> {
   const grant = withGrant(authenticate);
   return new Hono<GrantEnv>()
     .use('/api/routes', grant)
@@ -23,6 +28,8 @@ export function learningRouteRoutes(authenticate: (token: string | undefined) =>
     .post('/api/routes', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       if (c.get('grant').kind !== 'admin') throw apiError(403, 'forbidden', 'Only the admin token can create routes.');
       const route = await catalog.create(parseNewRoute(await c.req.json().catch(() => null)));
+      // Its people list (and join codes) from the start, like every route's.
+      await people.open(route.id);
       return c.json({ route, links: withUrls(c, catalog.links(route.id)) }, 201);
     })
     .get('/api/routes/:routeId/links', async (c) => {

@@ -102,7 +102,7 @@ describe('requireWrite', () => {
 });
 
 describe('refusals', () => {
-  it('each carry a distinct error code, a 401 for token problems and a 403 for decisions about this board', () => {
+  it('each carry a distinct error code, a 401 for token problems, a 403 for decisions about this board and a 503 while people load', () => {
     const all = Object.values(refusals);
     expect(new Set(all.map((r) => r.error)).size).toBe(all.length);
     expect(Object.fromEntries(Object.entries(refusals).map(([name, r]) => [name, r.status]))).toEqual({
@@ -110,6 +110,7 @@ describe('refusals', () => {
       invalid: 401,
       expired: 401,
       removed: 401,
+      peopleLoading: 503,
       forbidden: 403,
       readOnly: 403,
     });
