@@ -1,14 +1,15 @@
 import type { Registry } from '../docs/registry.ts';
 import type { Storage } from '../persistence/storage.ts';
-import { caseDocName, riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
+import { caseDocName, planDocName, riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
 import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
+import { PlanDoc } from '../../shared/schema/plan.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { writeRoute } from '../../shared/schema/route.ts';
 import { laos2013, laos2013Cards, laos2013GridCards, laos2013Id } from './laos-2013.ts';
 
 /**
  * On first start with an empty data folder, seeds the Laos 2013 route so a fresh `npm start` shows a real
- * river and a grid per host with a few cards. Returns the id of the route it seeded, or null when the data
+ * river, a grid per host with a few cards, and each team's plan started from the contest template. Returns the id of the route it seeded, or null when the data
  * folder already held documents.
  */
 export async function seedDemoRoute(storage: Storage, registry: Registry, now: number): Promise<string | null> {
@@ -38,6 +39,11 @@ export async function seedDemoRoute(storage: Storage, registry: Registry, now: n
             grid.addCard({ groupId, rowId, columnId, author, authorId: `demo-${author.toLowerCase()}`, text }, now + index);
           });
       });
+    });
+  }
+  for (const team of laos2013.teams) {
+    await registry.withRoom(planDocName(laos2013Id, team.id), (room) => {
+      new PlanDoc(room.doc).startFromTemplate({ title: team.planTitle, teamId: team.id }, now);
     });
   }
   await registry.flush();

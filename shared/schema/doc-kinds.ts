@@ -15,6 +15,7 @@ export const routeDocName = (routeId: string): string => `route/${routeId}`;
 export const riverDocName = (routeId: string): string => `route/${routeId}/river`;
 export const controlDocName = (routeId: string): string => `route/${routeId}/control`;
 export const caseDocName = (routeId: string, hostId: string): string => `route/${routeId}/case/${hostId}`;
+export const planDocName = (routeId: string, teamId: string): string => `route/${routeId}/plan/${teamId}`;
 export const serverDocName = (routeId: string): string => `route/${routeId}/server`;
 
 export function parseRouteDocName(name: string): { routeId: string; doc: RouteDocKind } | null {

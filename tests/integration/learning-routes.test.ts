@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
 import { openRaw } from './helpers/raw-socket.ts';
 import { api, docPath, makeDataDir, startTestServer } from './helpers/server.ts';
+import { PlanDoc } from '../../shared/schema/plan.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 
@@ -40,6 +41,12 @@ describe('learning routes', () => {
     expect(new RiverDoc(river.doc).streams()).toHaveLength(6);
     expect(new RouteDoc(route.doc).read('days')).toHaveLength(5);
     expect(new RouteDoc(route.doc).read('hosts').map((h) => h.name)).toContain('Taliang Natural Dyes Group');
+    // Every team's plan is started from the contest template, with the team's plan title.
+    for (const team of new RouteDoc(route.doc).read('teams')) {
+      const plan = connect(`route/laos-2013/plan/${team.id}`);
+      await synced(plan);
+      expect(new PlanDoc(plan.doc).readMeta()).toMatchObject({ template: 'contest-2013', title: team.planTitle, teamId: team.id });
+    }
 
     await server.close();
     server = await startTestServer(data.dir, { seedDemo: true });

@@ -10,6 +10,7 @@ export const en = {
   'nav.setup': 'Setup',
   'nav.river': 'River',
   'nav.screen': 'Room screen',
+  'nav.plans': 'Plans',
   'nav.grid': 'Grid: {host}',
   'stream.knowledge': 'Knowledge brought',
   'stream.expectations': 'Expectations',

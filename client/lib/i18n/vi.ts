@@ -9,6 +9,7 @@ export const vi: Translation<typeof en> = {
   'nav.setup': 'Thiết lập',
   'nav.river': 'Dòng sông',
   'nav.screen': 'Màn chiếu',
+  'nav.plans': 'Kế hoạch',
   'nav.grid': 'Bảng: {host}',
   'stream.knowledge': 'Kiến thức mang đến',
   'stream.expectations': 'Mong đợi',

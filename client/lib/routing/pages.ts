@@ -7,10 +7,14 @@ export type Page =
   /** `/r/<routeId>/cases/<hostId>`: a working group's case-study grid; `…/compare`: every group's. */
   | { name: 'cases'; routeId: string; hostId: string }
   | { name: 'compare'; routeId: string; hostId: string }
+  /** `/r/<routeId>/plans`: every team's plan and its progress; `…/plans/<teamId>` one plan, `…/print` its print layout. */
+  | { name: 'plans'; routeId: string }
+  | { name: 'plan'; routeId: string; teamId: string }
+  | { name: 'plan-print'; routeId: string; teamId: string }
   | { name: 'not-found' };
 
-type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare'>;
-const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen'];
+type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'plan' | 'plan-print'>;
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
 const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -31,6 +35,11 @@ export function parsePath(pathname: string): Page {
     if (!hostId || !routeIdPattern.test(hostId) || more.length > 0 || (sub !== undefined && sub !== 'compare')) return { name: 'not-found' };
     return { name: sub === 'compare' ? 'compare' : 'cases', routeId, hostId };
   }
+  if (pageName === 'plans' && rest.length > 0) {
+    const [teamId, sub, ...more] = rest;
+    if (!teamId || !routeIdPattern.test(teamId) || more.length > 0 || (sub !== undefined && sub !== 'print')) return { name: 'not-found' };
+    return { name: sub === 'print' ? 'plan-print' : 'plan', routeId, teamId };
+  }
   const page = routePages.find((name) => name === pageName);
   if (!page || rest.length > 0) return { name: 'not-found' };
   return { name: page, routeId };
@@ -47,5 +56,7 @@ export function pathOf(page: Page): string {
   const route = `/r/${encodeURIComponent(page.routeId)}`;
   if (page.name === 'cases') return `${route}/cases/${encodeURIComponent(page.hostId)}`;
   if (page.name === 'compare') return `${route}/cases/${encodeURIComponent(page.hostId)}/compare`;
+  if (page.name === 'plan') return `${route}/plans/${encodeURIComponent(page.teamId)}`;
+  if (page.name === 'plan-print') return `${route}/plans/${encodeURIComponent(page.teamId)}/print`;
   return `${route}/${page.name}`;
 }
