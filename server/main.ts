@@ -101,7 +101,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     control: new ControlActions(registry),
     people,
     joinLimiter: new WrongCodeLimiter(config.joinLimits),
-    peopleView: { connectionsOf: (routeId, personId) => registry.countWhere((_, rights) => isPersonsConnection(rights, routeId, personId)) },
+    peopleView: {
+      connectionsOf: (routeId, personId) => registry.countWhere((_, rights) => isPersonsConnection(rights, routeId, personId)),
+      listensOnNetwork: config.host === '0.0.0.0' || config.host === '::',
+    },
     log,
     clientDir: config.clientDir,
     health: () => health.report(),

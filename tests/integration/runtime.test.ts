@@ -14,8 +14,8 @@ beforeEach(async () => {
 });
 afterEach(() => data.remove());
 
-/** Runs `npm start`'s command until the server says it is running, then stops it; the modules it loaded. */
-async function modulesOfServingProcess(): Promise<string[]> {
+/** Runs `npm start`'s command until the server says it is running, then stops it; the modules it loaded and what it printed. */
+async function modulesOfServingProcess(): Promise<{ modules: string[]; output: string }> {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = pkg.scripts.start.split(/\s+/);
   expect(command).toBe('node');
@@ -45,14 +45,18 @@ async function modulesOfServingProcess(): Promise<string[]> {
   expect(await exited).toBe(0);
   // A build, when one was needed, ran in a process of its own: only the serving process's lines count.
   const prefix = `${child.pid} `;
-  return readFileSync(record, 'utf8')
+  const modules = readFileSync(record, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith(prefix))
     .map((line) => line.slice(prefix.length));
+  return { modules, output };
 }
 
 test('npm start serves from the compiled server, with no tsx, Vite or TypeScript compiler in the serving process', async () => {
-  const modules = await modulesOfServingProcess();
+  const { modules, output } = await modulesOfServingProcess();
+  // The demo route's links, and beside them the join address with its participant and facilitator codes.
+  expect(output).toMatch(/participant: http:\/\/127\.0\.0\.1:\d+\/r\/laos-2013\/river\?token=/);
+  expect(output).toMatch(/Or join at http:\/\/127\.0\.0\.1:\d+\/join with a code: participant [ACEFGHKMNPRTWXY34679]{6}, facilitator [ACEFGHKMNPRTWXY34679]{6}/);
   // The recorder saw the server itself, so an empty or broken record cannot pass.
   expect(modules.some((m) => m.includes('/dist/server/main.js'))).toBe(true);
   expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);

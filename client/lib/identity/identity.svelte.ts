@@ -50,3 +50,12 @@ class Identity {
 }
 
 export const identity = new Identity();
+
+/**
+ * Makes this browser the person the server registered on joining (their id and name), for the next page
+ * load: cards then record the id the server knows, so what the server decides about "their" cards holds.
+ */
+export function adoptJoinedPerson(personId: string, name: string): void {
+  localStorage.setItem(idKey, personId);
+  if (name) localStorage.setItem(nameKey, name.trim().slice(0, maxNameLength));
+}

@@ -11,6 +11,8 @@ export type Page =
   | { name: 'plans'; routeId: string }
   | { name: 'plan'; routeId: string; teamId: string }
   | { name: 'plan-print'; routeId: string; teamId: string }
+  /** `/join` and `/j/<code>` (the address a QR code carries): joining a route with a code. */
+  | { name: 'join'; code: string }
   | { name: 'not-found' };
 
 type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'plan' | 'plan-print'>;
@@ -22,6 +24,8 @@ const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function parsePath(pathname: string): Page {
   const parts = pathname.split('/').filter((part) => part !== '');
   if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'join' && parts.length === 1) return { name: 'join', code: '' };
+  if (parts[0] === 'j' && parts.length === 2) return { name: 'join', code: safeDecode(parts[1]!) ?? '' };
   const [prefix, rawId, pageName, ...rest] = parts;
   let routeId: string;
   try {
@@ -51,8 +55,17 @@ export function routeIdOfPath(pathname: string): string | null {
   return 'routeId' in page ? page.routeId : null;
 }
 
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 export function pathOf(page: Page): string {
   if (page.name === 'home' || page.name === 'not-found') return '/';
+  if (page.name === 'join') return page.code ? `/j/${encodeURIComponent(page.code)}` : '/join';
   const route = `/r/${encodeURIComponent(page.routeId)}`;
   if (page.name === 'cases') return `${route}/cases/${encodeURIComponent(page.hostId)}`;
   if (page.name === 'compare') return `${route}/cases/${encodeURIComponent(page.hostId)}/compare`;

@@ -2,15 +2,18 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { joinRoles, type JoinRole } from '../../../shared/schema/people.ts';
 import { PeopleError, type People } from '../../facilitation/people.ts';
-import type { RouteCatalog } from '../../learning-routes/catalog.ts';
+import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
+import { roomAddress } from '../public-address.ts';
 import { apiError } from '../errors.ts';
-import type { GrantEnv } from '../route-grant.ts';
+import { routeIdParam, type GrantEnv } from '../route-grant.ts';
 import { facilitatorsRouteOf, jsonBody } from './control.ts';
 
 /** What the facilitator's list shows of a person beyond the stored fields. */
 export interface PeopleView {
   /** How many sockets the person has open now (on this instance). */
   connectionsOf(routeId: string, personId: string): number;
+  /** The server listens on every interface (not only loopback), so phones can reach its network address. */
+  listensOnNetwork: boolean;
 }
 
 /**
@@ -27,6 +30,18 @@ export function peopleRoutes(people: People, catalog: RouteCatalog, view: People
     .get('/api/routes/:routeId/join-codes', async (c) => {
       const codes = await people.codes(await facilitatorsRoute(c));
       return c.json(Object.fromEntries(joinRoles.map((role) => [role, codes[role].code])));
+    })
+    // The room screen shows the participant code and its QR code, so it may read that one (and only that one).
+    .get('/api/routes/:routeId/join-codes/participant', async (c) => {
+      const routeId = routeIdParam(c.req.param('routeId'));
+      const role = roleOn(c.get('grant'), routeId);
+      if (role !== 'admin' && role !== 'facilitator' && role !== 'screen') {
+        throw apiError(403, 'forbidden', 'Only the route’s facilitators and room screen can see its join code.');
+      }
+      if (!(await catalog.exists(routeId))) throw apiError(404, 'route_not_found', 'There is no such route.');
+      const { code } = (await people.codes(routeId)).participant;
+      const base = roomAddress(c.req.url, view.listensOnNetwork);
+      return c.json({ code, joinAddress: `${base}/join`, codeAddress: `${base}/j/${code}` });
     })
     .post('/api/routes/:routeId/join-codes/:role/rotate', bodyLimit({ maxSize: 4096 }), async (c) => {
       const routeId = await facilitatorsRoute(c);

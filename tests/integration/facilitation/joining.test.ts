@@ -96,7 +96,14 @@ describe('join codes and people', () => {
 
     // A room screen needs no name; a facilitator code makes a facilitator.
     const all = await codes();
-    expect((await join({ code: all.screen, name: '' })).body.role).toBe('screen');
+    const screen = await join({ code: all.screen, name: '' });
+    expect(screen.body.role).toBe('screen');
+    // The room screen shows the participant code (and only that one), with the address to type it at.
+    const shown = await api(server, `/api/routes/${routeId}/join-codes/participant`, { token: screen.body.token });
+    expect(shown.body).toEqual({ code: all.participant, joinAddress: `${server.url}/join`, codeAddress: `${server.url}/j/${all.participant}` });
+    expect((await api(server, `/api/routes/${routeId}/join-codes`, { token: screen.body.token })).status).toBe(403);
+    expect((await api(server, `/api/routes/${routeId}/join-codes/participant`, { token })).status).toBe(403);
+    expect((await api(server, `${docPath(`route/${routeId}/river`)}/access`, { token: screen.body.token })).body.access).toBe('read');
     const fay = await join({ code: all.facilitator, name: 'Fay' });
     expect(fay.body.role).toBe('facilitator');
     expect((await api(server, `/api/routes/${routeId}/join-codes`, { token: fay.body.token })).status).toBe(200);

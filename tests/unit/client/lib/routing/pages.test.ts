@@ -13,6 +13,15 @@ test('reads the home page and a route’s pages from the path', () => {
   expect(parsePath('/r/laos-2013/plans/taliang/print')).toEqual({ name: 'plan-print', routeId: 'laos-2013', teamId: 'taliang' });
 });
 
+test('reads the join page, with the code a QR code carries', () => {
+  expect(parsePath('/join')).toEqual({ name: 'join', code: '' });
+  expect(parsePath('/j/ACE349')).toEqual({ name: 'join', code: 'ACE349' });
+  expect(parsePath('/j/%E0%A4%A')).toEqual({ name: 'join', code: '' });
+  expect(parsePath('/join/more')).toEqual({ name: 'not-found' });
+  expect(pathOf({ name: 'join', code: 'ACE349' })).toBe('/j/ACE349');
+  expect(routeIdOfPath('/j/ACE349')).toBeNull();
+});
+
 test('anything else is not found, including route ids the server would refuse', () => {
   for (const path of ['/r/laos-2013', '/r/laos-2013/plan', '/r/a/plans/t/other', '/r/a/plans/t/print/x', '/r/a/plans/..', '/x/laos-2013/river', '/r/..%2Fsecret/river', '/r/%E0%A4%A/river', '/r/a/river/more', '/r/a/cases', '/r/a/cases/coffee/other', '/r/a/cases/coffee/compare/x', '/r/a/cases/..']) {
     expect(parsePath(path), path).toEqual({ name: 'not-found' });

@@ -1,0 +1,31 @@
+import type { Translation } from '../../../lib/i18n/define-messages.ts';
+import type { en } from './en.ts';
+
+export const lo: Translation<typeof en> = {
+  'join.heading': 'ເຂົ້າຮ່ວມເສັ້ນທາງການຮຽນຮູ້',
+  'join.intro': 'ພິມລະຫັດທີ່ສະແດງຢູ່ຈໍໃນຫ້ອງ ຫຼື ທີ່ຜູ້ອຳນວຍຄວາມສະດວກໃຫ້ທ່ານ.',
+  'join.code': 'ລະຫັດ',
+  'join.next': 'ຕໍ່ໄປ',
+  'join.checking': 'ກຳລັງກວດເບິ່ງ…',
+  'join.routeAs': 'ທ່ານກຳລັງເຂົ້າຮ່ວມ “{title}” ເປັນ{role}.',
+  'join.role.participant': 'ຜູ້ເຂົ້າຮ່ວມ',
+  'join.role.facilitator': 'ຜູ້ອຳນວຍຄວາມສະດວກ',
+  'join.role.screen': 'ຈໍໃນຫ້ອງ',
+  'join.role.committee': 'ກຳມະການ',
+  'join.name': 'ຊື່ຂອງທ່ານ',
+  'join.nameHint': 'ຕາມທີ່ຄົນອື່ນໃນຫ້ອງຮູ້ຈັກທ່ານ.',
+  'join.group': 'ກຸ່ມເຮັດວຽກ',
+  'join.team': 'ທີມ',
+  'join.choose': 'ເລືອກ…',
+  'join.submit': 'ເຂົ້າຮ່ວມ',
+  'join.joining': 'ກຳລັງເຂົ້າຮ່ວມ…',
+  'join.otherCode': 'ໃຊ້ລະຫັດອື່ນ',
+  'join.error.code_unknown': 'ບໍ່ມີເສັ້ນທາງໃດໃຊ້ລະຫັດນີ້. ກວດເບິ່ງກັບຜູ້ອຳນວຍຄວາມສະດວກ.',
+  'join.error.code_expired': 'ລະຫັດນີ້ໝົດອາຍຸແລ້ວ. ຂໍລະຫັດປັດຈຸບັນຈາກຜູ້ອຳນວຍຄວາມສະດວກ.',
+  'join.error.too_many_attempts': 'ມີການໃສ່ລະຫັດຜິດຫຼາຍເກີນໄປຈາກເຄືອຂ່າຍນີ້. ລໍຖ້າຈັກສອງສາມນາທີ ແລ້ວລອງໃໝ່.',
+  'join.error.name_missing': 'ໃສ່ຊື່ຂອງທ່ານ.',
+  'join.error.team_missing': 'ເລືອກທີມຂອງທ່ານ.',
+  'join.error.group_missing': 'ເລືອກກຸ່ມເຮັດວຽກຂອງທ່ານ.',
+  'join.error.network': 'ເຊື່ອມຕໍ່ເຊີບເວີບໍ່ໄດ້. ກວດເບິ່ງ Wi-Fi ແລ້ວລອງໃໝ່.',
+  'join.error.other': 'ເຂົ້າຮ່ວມບໍ່ສຳເລັດ: {reason}',
+};

@@ -1,0 +1,31 @@
+import type { Translation } from '../../../lib/i18n/define-messages.ts';
+import type { en } from './en.ts';
+
+export const vi: Translation<typeof en> = {
+  'join.heading': 'Tham gia Lộ trình học tập',
+  'join.intro': 'Nhập mã hiển thị trên màn hình phòng hoặc do người điều phối đưa cho bạn.',
+  'join.code': 'Mã',
+  'join.next': 'Tiếp',
+  'join.checking': 'Đang kiểm tra…',
+  'join.routeAs': 'Bạn đang tham gia “{title}” với vai trò {role}.',
+  'join.role.participant': 'người tham gia',
+  'join.role.facilitator': 'người điều phối',
+  'join.role.screen': 'màn hình phòng',
+  'join.role.committee': 'thành viên hội đồng',
+  'join.name': 'Tên của bạn',
+  'join.nameHint': 'Tên mà mọi người trong phòng biết đến bạn.',
+  'join.group': 'Nhóm làm việc',
+  'join.team': 'Đội',
+  'join.choose': 'Chọn…',
+  'join.submit': 'Tham gia',
+  'join.joining': 'Đang tham gia…',
+  'join.otherCode': 'Dùng mã khác',
+  'join.error.code_unknown': 'Không có lộ trình nào dùng mã này. Hãy kiểm tra lại với người điều phối.',
+  'join.error.code_expired': 'Mã này đã hết hạn. Hãy xin người điều phối mã hiện tại.',
+  'join.error.too_many_attempts': 'Quá nhiều mã sai từ mạng này. Hãy đợi vài phút rồi thử lại.',
+  'join.error.name_missing': 'Hãy nhập tên của bạn.',
+  'join.error.team_missing': 'Hãy chọn đội của bạn.',
+  'join.error.group_missing': 'Hãy chọn nhóm làm việc của bạn.',
+  'join.error.network': 'Không kết nối được máy chủ. Kiểm tra Wi-Fi rồi thử lại.',
+  'join.error.other': 'Không tham gia được: {reason}',
+};
