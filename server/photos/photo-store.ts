@@ -33,6 +33,16 @@ export class PhotoStore {
     }
   }
 
+  /**
+   * A place for an upload's body while it arrives and is decoded: beside the route's photos, named so that
+   * `removeIncoming` clears it if the server stops first. The caller removes it when done.
+   */
+  async uploadPath(routeId: string): Promise<string> {
+    const routeDir = join(this.dir, routeId);
+    await mkdir(routeDir, { recursive: true });
+    return join(routeDir, `.incoming-upload-${newPhotoId()}`);
+  }
+
   async save(routeId: string, files: Record<PhotoSize, Buffer>): Promise<string> {
     const id = newPhotoId();
     const routeDir = join(this.dir, routeId);

@@ -37,11 +37,12 @@ function loadSharp(): Promise<SharpModule> {
   return loading;
 }
 
-export async function processPhoto(bytes: Uint8Array, contentType: string): Promise<Processed> {
+/** `input`: the upload's bytes, or the path of the file they were spooled to. */
+export async function processPhoto(input: Uint8Array | string, contentType: string): Promise<Processed> {
   const sharp = await loadSharp();
   let format: string | undefined;
   try {
-    format = (await sharp(bytes).metadata()).format;
+    format = (await sharp(input).metadata()).format;
   } catch {
     return { ok: false, status: 415, error: 'not_an_image', message: 'This file is not a picture the server can read.' };
   }
@@ -58,7 +59,7 @@ export async function processPhoto(bytes: Uint8Array, contentType: string): Prom
     return { ok: false, status: 415, error: 'content_type_mismatch', message: `The file says it is ${contentType || 'untyped'} but it is a ${format!.toUpperCase()} picture.` };
   }
   try {
-    const upright = (): Sharp => sharp(bytes, { failOn: 'error', sequentialRead: true }).rotate().flatten({ background: '#ffffff' });
+    const upright = (): Sharp => sharp(input, { failOn: 'error', sequentialRead: true }).rotate().flatten({ background: '#ffffff' });
     const full = await upright()
       .resize({ width: fullSize, height: fullSize, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })

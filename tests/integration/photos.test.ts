@@ -103,6 +103,23 @@ describe('photo uploads', () => {
       expect([answer.status, answer.body.error], `${type} ${error}`).toEqual([status, error]);
       expect(answer.body.message).toMatch(/\w/);
     }
+    // Sent in chunks with no announced length, the body is counted as it arrives and refused at the limit.
+    const chunk = new Uint8Array(256 * 1024).fill(0xff);
+    let sent = 0;
+    const streamed = new ReadableStream<Uint8Array>({
+      pull(stream) {
+        if (sent > maxPhotoBytes * 2) return stream.close();
+        sent += chunk.length;
+        stream.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${server.url}/api/routes/${routeId}/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${writer}` },
+      body: streamed,
+      duplex: 'half',
+    } as RequestInit);
+    expect([response.status, ((await response.json()) as { error: string }).error]).toEqual([413, 'photo_too_large']);
     expect(await storedFiles()).toEqual(before);
   });
 

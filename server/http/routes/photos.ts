@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { checkDocName } from '../../../shared/doc-names.ts';
 import { riverDocName } from '../../../shared/schema/doc-kinds.ts';
-import type { PhotoGate } from '../../photos/process-photo.ts';
-import { processPhoto } from '../../photos/process-photo.ts';
+import { processPhoto, type PhotoGate, type Processed } from '../../photos/process-photo.ts';
+import { spoolUpload } from '../../photos/spool-upload.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
 import { decideDocAccess, type AccessPolicy } from '../doc-access.ts';
 import { apiError } from '../errors.ts';
@@ -38,8 +39,18 @@ export function photoRoutes(policy: AccessPolicy, photos: PhotoService): Hono {
       const routeId = access(c, 'write');
       const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!contentType.startsWith('image/')) throw apiError(415, 'not_an_image', 'Only pictures can be added to a card (JPEG, PNG or WebP).');
-      const bytes = await readLimited(c.req.raw, photos.maxBytes);
-      const processed = await photos.gate.run(() => processPhoto(bytes, contentType));
+      const announced = Number(c.req.header('content-length') ?? NaN);
+      if (announced > photos.maxBytes) throw tooLarge(photos.maxBytes);
+      if (!c.req.raw.body) throw emptyBody();
+      const path = await photos.store.uploadPath(routeId);
+      let processed: Processed;
+      try {
+        const spooled = await spoolUpload(c.req.raw.body, path, photos.maxBytes);
+        if (!spooled.ok) throw spooled.reason === 'too_large' ? tooLarge(photos.maxBytes) : emptyBody();
+        processed = await photos.gate.run(() => processPhoto(path, contentType));
+      } finally {
+        await rm(path, { force: true });
+      }
       if (!processed.ok) throw apiError(processed.status, processed.error, processed.message);
       const id = await photos.store.save(routeId, { full: processed.full, thumb: processed.thumb });
       return c.json({ photo: { id, width: processed.width, height: processed.height } }, 201);
@@ -56,25 +67,6 @@ export function photoRoutes(policy: AccessPolicy, photos: PhotoService): Hono {
     });
 }
 
-/** The request body, refused with 413 as soon as it is known to be too large (announced or counted). */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => apiError(413, 'photo_too_large', `Photos may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-  const announced = Number(request.headers.get('content-length') ?? NaN);
-  if (announced > maxBytes) throw tooLarge();
-  if (!request.body) throw apiError(400, 'empty_body', 'The upload is empty.');
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  if (total === 0) throw apiError(400, 'empty_body', 'The upload is empty.');
-  return Buffer.concat(chunks, total);
-}
+/** Refused before its end, the body is still on its way: the connection closes so that nobody reuses it half-read. */
+const tooLarge = (maxBytes: number) => apiError(413, 'photo_too_large', `Photos may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`, { connection: 'close' });
+const emptyBody = () => apiError(400, 'empty_body', 'The upload is empty.');
