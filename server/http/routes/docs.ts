@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Snapshots } from '../../snapshots/snapshots.ts';
+import { createMiddleware } from 'hono/factory';
+import { isBoundByRules } from '../../auth/write-rules.ts';
 import { docAccess, mayWriteNow, type AccessPolicy, type DocEnv } from '../doc-access.ts';
 import { apiError } from '../errors.ts';
 
@@ -8,12 +10,18 @@ const maxLabelLength = 200;
 
 /**
  * `/api/docs/:doc/…` where `:doc` is the URL-encoded document name (its slashes as %2F).
- * Reading needs read access; taking and restoring snapshots need write access.
+ * Reading needs read access; taking snapshots needs write access. Restoring one replaces what everyone
+ * wrote since, past any lock or plan rule, so it is for those bound by no rule (facilitators, admin).
  */
 export function docRoutes(policy: AccessPolicy, snapshots: Snapshots): Hono<DocEnv> {
   const docName = (c: { req: { param(name: 'doc'): string } }): string => c.req.param('doc');
   const read = docAccess(policy, 'read', docName);
   const write = docAccess(policy, 'write', docName);
+  const unbound = createMiddleware<DocEnv>(async (c, next) => {
+    const { grant } = c.get('access');
+    if (grant.kind === 'route' && isBoundByRules(grant)) throw apiError(403, 'facilitators_only', 'Only the route’s facilitators can restore a snapshot.');
+    await next();
+  });
 
   return new Hono<DocEnv>()
     .get('/api/docs/:doc/access', read, (c) =>
@@ -36,7 +44,7 @@ export function docRoutes(policy: AccessPolicy, snapshots: Snapshots): Hono<DocE
       if (snapshot === null) throw notFound(id);
       return c.json({ snapshot });
     })
-    .post('/api/docs/:doc/snapshots/:id/restore', write, async (c) => {
+    .post('/api/docs/:doc/snapshots/:id/restore', write, unbound, async (c) => {
       const id = snapshotId(c.req.param('id'));
       const result = await snapshots.restore(c.get('docName'), id);
       if (result === null) throw notFound(id);
