@@ -12,6 +12,7 @@ import { Registry } from './docs/registry.ts';
 import { ControlActions } from './facilitation/control-actions.ts';
 import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
 import { People } from './facilitation/people.ts';
+import { FairVotes } from './fair/fair-vote.ts';
 import { WrongCodeLimiter } from './facilitation/wrong-code-limiter.ts';
 import type { WriteRights } from './docs/connection.ts';
 import { createApp } from './http/app.ts';
@@ -99,6 +100,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     catalog,
     photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
     control: new ControlActions(registry),
+    fairVotes: new FairVotes(registry, people),
     people,
     joinLimiter: new WrongCodeLimiter(config.joinLimits),
     peopleView: {

@@ -11,6 +11,7 @@ import type { Authentication } from '../auth/authenticate.ts';
 import type { ControlActions } from '../facilitation/control-actions.ts';
 import type { People } from '../facilitation/people.ts';
 import type { WrongCodeLimiter } from '../facilitation/wrong-code-limiter.ts';
+import type { FairVotes } from '../fair/fair-vote.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +22,7 @@ import { photoRoutes, type PhotoService } from './routes/photos.ts';
 import { controlRoutes } from './routes/control.ts';
 import { joinRoutes } from './routes/join.ts';
 import { peopleRoutes, type PeopleView } from './routes/people.ts';
+import { voteRoutes } from './routes/vote.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
 
@@ -37,6 +39,7 @@ export interface AppParts {
   people: People;
   joinLimiter: WrongCodeLimiter;
   peopleView: PeopleView;
+  fairVotes: FairVotes;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -66,6 +69,7 @@ export function createApp(parts: AppParts) {
   app.route('/', learningRouteRoutes(parts.authenticate, parts.catalog, parts.people));
   app.route('/', controlRoutes(parts.control, parts.catalog));
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
+  app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });
