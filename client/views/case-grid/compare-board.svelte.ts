@@ -1,4 +1,5 @@
 import { untrack } from 'svelte';
+import { focusCard, keepBoardInStep } from '../../components/cards/board-effects.svelte.ts';
 import { BoardPeople } from '../../components/cards/board-people.svelte.ts';
 import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import { BoardGestures } from '../../components/cards/gestures.svelte.ts';
@@ -78,14 +79,7 @@ export class CompareBoard {
       pointerAt: (point) => this.people.pointerAt(point),
     });
     this.#stop = $effect.root(() => {
-      $effect(() => this.people.shareSelection(this.selection.list));
-      $effect(() => {
-        const { byId } = this.layout;
-        this.selection.keepOnly((id) => byId.has(id));
-      });
-      $effect(() => {
-        this.view.content = this.content;
-      });
+      keepBoardInStep({ people: () => this.people, selection: this.selection, layout: () => this.layout, view: this.view, content: () => this.content });
       $effect(() => {
         if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0) return;
         this.#hasShownStart = true;
@@ -117,7 +111,7 @@ export class CompareBoard {
       layout: () => this.layout,
       selection: this.selection,
       canEdit: () => false,
-      focus: (id) => document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }),
+      focus: (id) => void focusCard(this.view, () => this.layout, id, 90),
       edit: () => {},
       addNextTo: () => {},
       move: () => {},

@@ -1,4 +1,4 @@
-import { tick } from 'svelte';
+import { focusCard, keepBoardInStep } from '../../components/cards/board-effects.svelte.ts';
 import { BoardPeople } from '../../components/cards/board-people.svelte.ts';
 import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import { BoardGestures } from '../../components/cards/gestures.svelte.ts';
@@ -77,14 +77,7 @@ export class GridBoard {
         this.people = people;
         return () => people.destroy();
       });
-      $effect(() => this.people?.shareSelection(this.selection.list));
-      $effect(() => {
-        const { byId } = this.layout;
-        this.selection.keepOnly((id) => byId.has(id));
-      });
-      $effect(() => {
-        this.view.content = this.content;
-      });
+      keepBoardInStep({ people: () => this.people, selection: this.selection, layout: () => this.layout, view: this.view, content: () => this.content });
       // Each group's grid and each phone row starts at its top left.
       $effect(() => {
         const key = `${this.groupId}/${this.isPhone}/${this.shape.kind === 'row' ? this.shape.rowId : ''}`;
@@ -135,14 +128,8 @@ export class GridBoard {
     if (id !== null && this.canEdit) this.editing = { kind: 'edit', id };
   };
 
-  async focus(id: string): Promise<void> {
-    await tick();
-    const placement = this.layout.byId.get(id);
-    if (!placement) return;
-    const bar = this.isPhone ? 150 : 90;
-    this.view.reveal({ x: placement.x, y: placement.y, width: this.params.cardWidth, height: this.params.cardHeight }, 40, bar);
-    await tick();
-    document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  focus(id: string): Promise<void> {
+    return focusCard(this.view, () => this.layout, id, this.isPhone ? 150 : 90);
   }
 
   /** Saved with Enter, the keyboard stays on the board (for a new card, in the next new card's editor). */

@@ -1,30 +1,22 @@
-import * as Y from 'yjs';
 import { identity } from '../../lib/identity/identity.svelte.ts';
+import { CardEdits } from '../../components/cards/card-edits.svelte.ts';
 import type { CaseDoc, GridCard } from '../../../shared/schema/case.ts';
 
-/**
- * This tab's changes to a host's grids, each one transaction tagged with this object as origin; the undo
- * manager tracks that origin only, so Ctrl+Z takes back what this person did, never others' changes.
- */
-export class GridEdits {
+/** This tab's changes to a host's grids, each its own step of this person's undo (see `CardEdits`). */
+export class GridEdits extends CardEdits {
   readonly #grid: CaseDoc;
-  readonly #undo: Y.UndoManager;
-  canUndo = $state(false);
-  canRedo = $state(false);
 
   constructor(grid: CaseDoc) {
+    super(grid.doc, [grid.cardsMap]);
     this.#grid = grid;
-    this.#undo = new Y.UndoManager([grid.cardsMap]);
-    this.#undo.removeTrackedOrigin(null);
-    this.#undo.addTrackedOrigin(this);
   }
 
   add(card: Pick<GridCard, 'text' | 'groupId' | 'rowId' | 'columnId'> & Partial<Pick<GridCard, 'color' | 'photos'>>): string {
-    return this.#change(() => this.#grid.addCard({ ...card, author: identity.displayName, authorId: identity.id }, Date.now()));
+    return this.change(() => this.#grid.addCard({ ...card, author: identity.displayName, authorId: identity.id }, Date.now()));
   }
 
   edit(ids: string[], fields: Partial<Pick<GridCard, 'text' | 'color' | 'photos'>>): void {
-    this.#change(() => {
+    this.change(() => {
       for (const id of ids) this.#grid.editCard(id, fields, Date.now());
     });
   }
@@ -41,37 +33,10 @@ export class GridEdits {
   }
 
   move(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {
-    if (ids.length > 0) this.#change(() => this.#grid.moveCards(ids, to));
+    if (ids.length > 0) this.change(() => this.#grid.moveCards(ids, to));
   }
 
   remove(ids: string[]): void {
-    if (ids.length > 0) this.#change(() => this.#grid.deleteCards(ids));
-  }
-
-  undo(): void {
-    this.#undo.undo();
-    this.#follow();
-  }
-
-  redo(): void {
-    this.#undo.redo();
-    this.#follow();
-  }
-
-  destroy(): void {
-    this.#undo.destroy();
-  }
-
-  #change<T>(apply: () => T): T {
-    this.#undo.stopCapturing();
-    let result!: T;
-    this.#grid.doc.transact(() => (result = apply()), this);
-    this.#follow();
-    return result;
-  }
-
-  #follow(): void {
-    this.canUndo = this.#undo.canUndo();
-    this.canRedo = this.#undo.canRedo();
+    if (ids.length > 0) this.change(() => this.#grid.deleteCards(ids));
   }
 }

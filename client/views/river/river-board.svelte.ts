@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { focusCard, keepBoardInStep } from '../../components/cards/board-effects.svelte.ts';
 import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import { CardFilters } from './board/filters.svelte.ts';
 import { BoardGestures } from '../../components/cards/gestures.svelte.ts';
@@ -68,14 +69,7 @@ export class RiverBoard {
       pointerAt: (point) => this.people.pointerAt(point),
     });
     this.#stop = $effect.root(() => {
-      $effect(() => this.people.shareSelection(this.selection.list));
-      $effect(() => {
-        const { byId } = this.layout;
-        this.selection.keepOnly((id) => byId.has(id));
-      });
-      $effect(() => {
-        this.view.content = this.content;
-      });
+      keepBoardInStep({ people: () => this.people, selection: this.selection, layout: () => this.layout, view: this.view, content: () => this.content });
       $effect(() => {
         if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0 || this.data.days.length === 0) return;
         this.#hasShownStart = true;
@@ -114,15 +108,9 @@ export class RiverBoard {
   };
 
   /** Brings a card into view, waits for it to be rendered there, and gives it the keyboard focus. */
-  async focus(id: string): Promise<void> {
-    await tick();
-    const placement = this.layout.byId.get(id);
-    if (!placement) return;
+  focus(id: string): Promise<void> {
     // The selection bar covers the bottom of the board: about two rows of buttons on a phone.
-    const bar = this.view.width < 600 ? 150 : 90;
-    this.view.reveal({ x: placement.x, y: placement.y, width: boardParams.cardWidth, height: boardParams.cardHeight }, 40, bar);
-    await tick();
-    document.querySelector<HTMLElement>(`[data-testid="board"] [data-card-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+    return focusCard(this.view, () => this.layout, id, this.view.width < 600 ? 150 : 90);
   }
 
   /**
