@@ -52,7 +52,10 @@ const lockedStream: WriteRule = ({ doc, state, touchedStreams }) => {
 const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
   doc.kind !== 'plan' || role !== 'participant' || doc.teamId === teamId || state.everyPlanOpen;
 
-export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, ownTeamPlan];
+/** A submitted plan is what the contest received: only a facilitator changes it, or reopens it. */
+const submittedPlan: WriteRule = ({ doc, state }) => doc.kind !== 'plan' || state.planStatus(doc.teamId) !== 'submitted';
+
+export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, ownTeamPlan, submittedPlan];
 
 /** Facilitators are bound by nothing but A1 on their route; everyone else by the rules. */
 export function isBoundByRules(grant: RouteGrant): boolean {

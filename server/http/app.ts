@@ -23,6 +23,7 @@ import { controlRoutes } from './routes/control.ts';
 import { joinRoutes } from './routes/join.ts';
 import { peopleRoutes, type PeopleView } from './routes/people.ts';
 import { voteRoutes } from './routes/vote.ts';
+import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
 
@@ -70,6 +71,7 @@ export function createApp(parts: AppParts) {
   app.route('/', controlRoutes(parts.control, parts.catalog));
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
+  app.route('/', planRoutes(parts));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });

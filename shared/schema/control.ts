@@ -23,7 +23,16 @@ export const controlRoots = {
   hidden: 'hidden',
 } as const;
 
-export type PlanStatus = 'draft' | 'submitted';
+/**
+ * A plan's way to the contest: drafted by its team, presented at the Innovation Plan Fair (still
+ * editable: the fair's feedback goes in), then submitted, when participants can no longer change it.
+ */
+export const planStatuses = ['draft', 'presented', 'submitted'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+export function isPlanStatus(value: unknown): value is PlanStatus {
+  return typeof value === 'string' && (planStatuses as readonly string[]).includes(value);
+}
 
 /**
  * What a lock or a hidden brainstorm applies to: a whole board (`river`, `case/<hostId>`, `plan/<teamId>`)
@@ -125,7 +134,8 @@ export class ControlDoc {
   }
 
   planStatus(teamId: string): PlanStatus {
-    return this.map('planStatus').get(teamId) === 'submitted' ? 'submitted' : 'draft';
+    const status = this.map('planStatus').get(teamId);
+    return isPlanStatus(status) ? status : 'draft';
   }
 
   setPlanStatus(teamId: string, status: PlanStatus): void {

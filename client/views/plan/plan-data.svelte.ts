@@ -1,7 +1,12 @@
+import { setPlanStatus } from '../../lib/api/plans.ts';
+import { fetchAccess } from '../../lib/connection/access.ts';
 import { openDoc } from '../../lib/connection/open-doc.ts';
+import { tokenFor } from '../../lib/connection/token.ts';
 import { Presence } from '../../lib/presence/presence.svelte.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
-import { planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { ControlDoc, type PlanStatus } from '../../../shared/schema/control.ts';
+import { controlDocName, planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { readBudgetCap } from '../../../shared/schema/plan-budget.ts';
 import { countWords, blocksText, readBlocks } from '../../../shared/schema/plan-content.ts';
 import { planSectionIds, type PlanSectionId } from '../../../shared/schema/plan-template.ts';
 import { PlanDoc, type BudgetRow, type PlanMeta, type ScheduleRow } from '../../../shared/schema/plan.ts';
@@ -14,6 +19,8 @@ import { RouteDoc, type Host, type RouteSetup, type Team } from '../../../shared
 export class PlanData {
   readonly route;
   readonly plan;
+  /** The route's control document: the plan's status, decided by the server. */
+  readonly control;
   readonly routeDoc: RouteDoc;
   readonly planDoc: PlanDoc;
   readonly presence: Presence;
@@ -24,6 +31,14 @@ export class PlanData {
   readonly #hosts: ReactiveDeep<Host[]>;
   readonly #setup: ReactiveDeep<RouteSetup>;
   readonly #words: Record<PlanSectionId, ReactiveDeep<number>>;
+  readonly #status: ReactiveDeep<PlanStatus>;
+  readonly #cap: ReactiveDeep<number>;
+  /**
+   * What the server says this token may do to the plan now, asked again whenever the plan's status
+   * changes: the connection's own answer dates from when it opened, and a submitted plan refuses the
+   * team's updates from then on (A3).
+   */
+  #writableNow = $state<boolean | null>(null);
 
   constructor(
     readonly routeId: string,
@@ -31,6 +46,9 @@ export class PlanData {
   ) {
     this.route = openDoc(routeDocName(routeId));
     this.plan = openDoc(planDocName(routeId, teamId));
+    this.control = openDoc(controlDocName(routeId));
+    const control = new ControlDoc(this.control.doc);
+    this.#status = new ReactiveDeep(control.doc.getMap('planStatus'), () => control.planStatus(teamId));
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
     const planDoc = (this.planDoc = new PlanDoc(this.plan.doc));
     this.presence = new Presence(this.plan.awareness);
@@ -40,6 +58,8 @@ export class PlanData {
     this.#teams = new ReactiveDeep(routeDoc.list('teams'), () => routeDoc.read('teams'));
     this.#hosts = new ReactiveDeep(routeDoc.list('hosts'), () => routeDoc.read('hosts'));
     this.#setup = new ReactiveDeep(routeDoc.setupMap, () => routeDoc.readSetup());
+    this.#cap = new ReactiveDeep(routeDoc.setupMap, () => readBudgetCap(routeDoc.setupMap));
+    this.control.doc.getMap('planStatus').observe(() => void this.#askAccess());
     this.#words = Object.fromEntries(
       planSectionIds.map((id) => {
         const fragment = planDoc.section(id);
@@ -60,6 +80,33 @@ export class PlanData {
     const team = this.team;
     if (!team) return;
     this.planDoc.startFromTemplate({ title: team.planTitle || team.name, teamId: team.id }, Date.now());
+  }
+
+  async #askAccess(): Promise<void> {
+    const answer = await fetchAccess(this.plan.docName, tokenFor(this.routeId));
+    if (answer.kind === 'granted') this.#writableNow = answer.level === 'write';
+  }
+
+  get status(): PlanStatus {
+    return this.#status.value;
+  }
+
+  /** USD the contest gives a plan at most (the route's setting). */
+  get cap(): number {
+    return this.#cap.value;
+  }
+
+  /** Facilitators write the route's setup; nobody else does. */
+  get isFacilitator(): boolean {
+    return this.route.access === 'write';
+  }
+
+  /** Asks the server to change the plan's status; resolves to an error message, or null when done. */
+  async changeStatus(status: PlanStatus, label: string): Promise<{ error: string; message: string } | null> {
+    const result = await setPlanStatus(tokenFor(this.routeId), this.routeId, this.teamId, status, label);
+    if (!result.ok) return { error: result.error, message: result.message };
+    await this.#askAccess();
+    return null;
   }
 
   get meta(): PlanMeta {
@@ -96,11 +143,12 @@ export class PlanData {
   }
 
   get canWrite(): boolean {
-    return this.plan.canWrite;
+    return this.plan.canWrite && this.#writableNow !== false;
   }
 
   destroy(): void {
     this.presence.destroy();
+    this.control.destroy();
     this.route.destroy();
     this.plan.destroy();
   }

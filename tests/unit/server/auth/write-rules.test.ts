@@ -34,6 +34,16 @@ describe('A3 write rules', () => {
     expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t2', state({ everyPlanOpen: true }), none)).toBe(true);
   });
 
+  it('refuse participants\' writes to a submitted plan, not to a presented one, and never a facilitator\'s', () => {
+    const submitted = state({ submitted: ['t1'] });
+    expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t1', submitted, none)).toBe(false);
+    expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t1', state({ everyPlanOpen: true, submitted: ['t1'] }), none)).toBe(false);
+    expect(mayWrite(grant('facilitator'), null, 'route/r/plan/t1', submitted, none)).toBe(true);
+    expect(mayWrite(grant('participant'), 't2', 'route/r/plan/t2', state({ everyPlanOpen: true, submitted: ['t1'] }), none)).toBe(true);
+    const presented: RouteState = { ...state(), planStatus: () => 'presented' };
+    expect(mayWrite(grant('participant'), 't1', 'route/r/plan/t1', presented, none)).toBe(true);
+  });
+
   it('refuse when the route state is not loaded, or the document is another route\'s', () => {
     expect(mayWrite(grant('participant'), 't1', 'route/r/river', null, none)).toBe(false);
     expect(mayWrite(grant('participant'), 't1', 'route/other/river', state(), none)).toBe(false);

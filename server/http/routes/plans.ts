@@ -1,0 +1,71 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { isPlanStatus, type PlanStatus } from '../../../shared/schema/control.ts';
+import { planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { RouteDoc } from '../../../shared/schema/route.ts';
+import type { Registry } from '../../docs/registry.ts';
+import type { ControlActions } from '../../facilitation/control-actions.ts';
+import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
+import type { Snapshots } from '../../snapshots/snapshots.ts';
+import { decideDocAccess, type AccessPolicy } from '../doc-access.ts';
+import { apiError } from '../errors.ts';
+import { routeIdParam, type GrantEnv } from '../route-grant.ts';
+import { jsonBody } from './control.ts';
+
+export interface PlanRouteParts {
+  registry: Registry;
+  policy: AccessPolicy;
+  control: ControlActions;
+  snapshots: Snapshots;
+  catalog: RouteCatalog;
+}
+
+const maxLabelLength = 200;
+
+/**
+ * A plan's status (draft, presented at the fair, submitted) is a server action (A3): the server checks who
+ * asks, writes the status into the control document that participants only read, and the write rules
+ * then refuse participants' updates to a submitted plan. Submitting also snapshots the plan with a label,
+ * after the lock, so the snapshot is exactly what was submitted.
+ */
+export function planRoutes(parts: PlanRouteParts): Hono<GrantEnv> {
+  return new Hono<GrantEnv>().post('/api/routes/:routeId/plans/:teamId/status', bodyLimit({ maxSize: 4096 }), async (c) => {
+    const { routeId, teamId } = await planOf(c, parts);
+    const body = await jsonBody(c);
+    if (!isPlanStatus(body.status)) throw apiError(400, 'invalid_status', '"status" must be "draft", "presented" or "submitted".');
+    const label = body.label ?? '';
+    if (typeof label !== 'string' || label.length > maxLabelLength) {
+      throw apiError(400, 'invalid_label', `The label must be text of at most ${maxLabelLength} characters.`);
+    }
+    const status: PlanStatus = body.status;
+    const current = await parts.control.read(routeId, (control) => control.planStatus(teamId));
+    const role = roleOn(c.get('grant'), routeId);
+    const isFacilitator = role === 'admin' || role === 'facilitator';
+    if (!isFacilitator) {
+      // "The team": whoever may write this plan now. A submitted plan refuses them, so only a
+      // facilitator reopens it.
+      const writable = decideDocAccess(parts.policy, 'write', planDocName(routeId, teamId), c.req.header('authorization'), undefined);
+      if (!writable.ok) {
+        throw apiError(403, current === 'submitted' ? 'plan_submitted' : 'forbidden', current === 'submitted'
+          ? 'This plan has been submitted. Only a facilitator can reopen it.'
+          : 'Only the plan’s team and the facilitators can change its status.');
+      }
+    }
+    if (status === current) return c.json({ status, snapshot: null });
+
+    await parts.control.change(routeId, (control) => control.setPlanStatus(teamId, status), { widensRights: current === 'submitted' });
+    const snapshot = status === 'submitted' ? await parts.snapshots.create(planDocName(routeId, teamId), label.trim() || 'Submitted') : null;
+    return c.json({ status, snapshot });
+  });
+}
+
+/** The route and team of the request: a caller of the route, a route that exists, a team it has. */
+async function planOf(c: Context<GrantEnv>, parts: PlanRouteParts): Promise<{ routeId: string; teamId: string }> {
+  const routeId = routeIdParam(c.req.param('routeId') ?? '');
+  const teamId = c.req.param('teamId') ?? '';
+  if (roleOn(c.get('grant'), routeId) === null) throw apiError(403, 'forbidden', 'This token does not give access to this route.');
+  if (!(await parts.catalog.exists(routeId))) throw apiError(404, 'route_not_found', 'There is no such route.');
+  const teams = await parts.registry.withRoom(routeDocName(routeId), (room) => new RouteDoc(room.doc).read('teams'));
+  if (!teams.some((team) => team.id === teamId)) throw apiError(404, 'team_not_found', 'This route has no such team.');
+  return { routeId, teamId };
+}
