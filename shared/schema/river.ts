@@ -121,6 +121,17 @@ export class RiverDoc {
     if (map) this.doc.transact(() => setFields(map, fields));
   }
 
+  /** Moves a stream to `toIndex` among the streams: its cards go with it, as they point at its id. */
+  moveStream(id: string, toIndex: number): void {
+    const index = this.streamsArray.toArray().findIndex((m) => str(m, 'id') === id);
+    if (index < 0 || index === toIndex) return;
+    const stream = readStream(this.streamsArray.get(index));
+    this.doc.transact(() => {
+      this.streamsArray.delete(index, 1);
+      this.streamsArray.insert(Math.max(0, Math.min(toIndex, this.streamsArray.length)), [toYRecord(stream)]);
+    });
+  }
+
   /** Removes a stream that holds no cards; returns false when it still holds some. */
   removeStream(id: string): boolean {
     if (this.cards().some((card) => card.streamId === id)) return false;

@@ -68,12 +68,15 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 76
   });
 }
 
-test('the first visit follows the browser’s languages', async () => {
+test('the first visit follows the browser’s languages; the name is asked on arriving at a board, not before', async () => {
   const context = await browser.newContext({ locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  await page.getByRole('heading', { name: 'Xin chào! Chúng tôi nên gọi bạn là gì?' }).waitFor();
+  await page.getByTestId('home-no-token').waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  expect(await page.getByTestId('name-dialog').isVisible()).toBe(false);
+  await page.goto(`${server.url}/r/laos-2013/river`);
+  await page.getByRole('heading', { name: 'Xin chào! Chúng tôi nên gọi bạn là gì?' }).waitFor();
   await screenshot(page, 'vietnamese-name-prompt', { fullPage: false });
   await page.getByTestId('name-input').fill('Lan');
   await page.getByTestId('name-input').press('Enter');

@@ -34,12 +34,23 @@ class Identity {
   readonly color = palette[hashOf(this.id) % palette.length]!;
   /** Empty until the person chooses one. */
   name = $state(localStorage.getItem(nameKey) ?? '');
-  /** The name prompt: open on a first visit, and when the person asks to change their name. */
-  isPromptOpen = $state(this.name === '');
+  /** The name prompt: open on the first arrival at a board without a name, and when the person asks. */
+  isPromptOpen = $state(false);
+  #hasAsked = false;
 
   /** What others see: the chosen name, or a numbered guest name in the current language. */
   get displayName(): string {
     return this.name || t('presence.guest', { number: (hashOf(this.id) % 99) + 1 });
+  }
+
+  /**
+   * Asks for a name once per page load, on arriving at a board: the home page, setup and join pages work
+   * without one, and a person who chose "Later" is not asked again on every board they open.
+   */
+  askOnArrival(): void {
+    if (this.#hasAsked || this.name !== '') return;
+    this.#hasAsked = true;
+    this.isPromptOpen = true;
   }
 
   rename(wanted: string): void {

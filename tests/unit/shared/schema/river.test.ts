@@ -112,6 +112,21 @@ describe('RiverDoc', () => {
     expect(r.streams().map((s) => s.label || s.kind)).toEqual(['knowledge', 'expectations', 'challenges', 'lessons', 'recommendations', 'Gender equity']);
   });
 
+  it('moves a stream among the others in one step, keeping its name, colour and cards', () => {
+    const r = river();
+    r.addCard({ ...author, text: 'a', streamId: 'lessons', dayId: 'd1' }, 1);
+    r.updateStream('lessons', { label: 'What we learned', color: '#112233' });
+    let transactions = 0;
+    r.doc.on('afterTransaction', () => (transactions += 1));
+    r.moveStream('lessons', 0);
+    expect(transactions).toBe(1);
+    expect(r.streams().map((s) => s.id)).toEqual(['lessons', 'knowledge', 'expectations', 'challenges', 'recommendations', 'ideas']);
+    expect(r.streams()[0]).toMatchObject({ label: 'What we learned', color: '#112233', kind: 'lessons' });
+    r.moveStream('lessons', 99);
+    expect(r.streams().at(-1)?.id).toBe('lessons');
+    expect(r.cards()[0]?.streamId).toBe('lessons');
+  });
+
   it('reads defensively what a foreign client wrote', () => {
     const r = river();
     const bogus = new Y.Map<unknown>();
