@@ -60,6 +60,11 @@ export class FairVotes {
     return this.stateOf(routeId, await this.box(routeId));
   }
 
+  /** The voter's team now (their own plan, which they may not vote for by default). */
+  teamOf(routeId: string, personId: string): string | null | undefined {
+    return this.voters.teamOf(routeId, personId);
+  }
+
   async ballotOf(routeId: string, personId: string): Promise<Ballot | null> {
     return (await this.box(routeId)).ballot(personId);
   }

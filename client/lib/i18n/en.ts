@@ -11,6 +11,7 @@ export const en = {
   'nav.river': 'River',
   'nav.screen': 'Room screen',
   'nav.plans': 'Plans',
+  'nav.vote': 'Fair vote',
   'nav.grid': 'Grid: {host}',
   'stream.knowledge': 'Knowledge brought',
   'stream.expectations': 'Expectations',

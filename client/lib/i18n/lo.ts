@@ -10,6 +10,7 @@ export const lo: Translation<typeof en> = {
   'nav.river': 'ແມ່ນ້ຳ',
   'nav.screen': 'ຈໍໃນຫ້ອງ',
   'nav.plans': 'ແຜນການ',
+  'nav.vote': 'ການລົງຄະແນນ',
   'nav.grid': 'ຕາຕະລາງ: {host}',
   'stream.knowledge': 'ຄວາມຮູ້ທີ່ນຳມາ',
   'stream.expectations': 'ຄວາມຄາດຫວັງ',

@@ -10,6 +10,7 @@ export const vi: Translation<typeof en> = {
   'nav.river': 'Dòng sông',
   'nav.screen': 'Màn chiếu',
   'nav.plans': 'Kế hoạch',
+  'nav.vote': 'Bình chọn',
   'nav.grid': 'Bảng: {host}',
   'stream.knowledge': 'Kiến thức mang đến',
   'stream.expectations': 'Mong đợi',

@@ -64,8 +64,8 @@ export function voteRoutes(votes: FairVotes, catalog: RouteCatalog, registry: Re
       const refusal = voterRefusal(grant, routeId);
       const you =
         refusal === null && grant.kind === 'route' && grant.person !== undefined
-          ? { canVote: true, ...(await ballotAnswer(routeId, grant.person.id)) }
-          : { canVote: false, reason: refusal?.message ?? '' };
+          ? { role, canVote: true, teamId: votes.teamOf(routeId, grant.person.id) ?? null, ...(await ballotAnswer(routeId, grant.person.id)) }
+          : { role, canVote: false, reason: refusal?.message ?? '' };
       return c.json({ vote: { ...state, tally: hidden && !seesAll ? null : state.tally }, you });
     })
     .put('/api/routes/:routeId/vote/ballot', bodyLimit({ maxSize: 8192 }), async (c) => {
