@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readPhotos, withStoredPhotos } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { cardColors, defaultStreams, type Card, type RiverDoc } from './river.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
@@ -37,7 +38,6 @@ export type NewGridCard = Pick<GridCard, 'text' | 'author' | 'authorId' | 'group
   Partial<Pick<GridCard, 'color' | 'order' | 'id' | 'photos'>>;
 
 function readCard(map: Y.Map<RecordValue>): GridCard {
-  const photos = str(map, 'photos');
   return {
     id: str(map, 'id'),
     text: str(map, 'text'),
@@ -48,16 +48,10 @@ function readCard(map: Y.Map<RecordValue>): GridCard {
     columnId: str(map, 'columnId'),
     color: str(map, 'color', cardColors[0]),
     order: num(map, 'order'),
-    photos: photos === '' ? [] : photos.split(' '),
+    photos: readPhotos(map.get('photos')),
     createdAt: num(map, 'createdAt'),
     editedAt: num(map, 'editedAt'),
   };
-}
-
-/** Photos are stored as one space-separated string: records hold plain values only. */
-function toRecord(fields: Partial<GridCard>): Record<string, RecordValue> {
-  const { photos, ...rest } = fields;
-  return photos === undefined ? rest : { ...rest, photos: photos.join(' ') };
 }
 
 export function sortGridCards(cards: GridCard[]): GridCard[] {
@@ -90,14 +84,14 @@ export class CaseDoc {
     const cell = this.cellCards(card.groupId, card.rowId, card.columnId);
     const order = card.order ?? (cell.length === 0 ? 1 : Math.max(...cell.map((c) => c.order)) + 1);
     const record: GridCard = { color: cardColors[0], photos: [], ...card, id, order, createdAt: now, editedAt: now };
-    this.cardsMap.set(id, toYRecord(toRecord(record)));
+    this.cardsMap.set(id, toYRecord(withStoredPhotos(record)));
     return id;
   }
 
   editCard(id: string, fields: Partial<Pick<GridCard, 'text' | 'color' | 'photos'>>, now: number): void {
     const map = this.cardsMap.get(id);
     if (!map) return;
-    this.doc.transact(() => setFields(map, toRecord({ ...fields, editedAt: now })));
+    this.doc.transact(() => setFields(map, withStoredPhotos({ ...fields, editedAt: now })));
   }
 
   /** Moves cards of one group to a cell, before `beforeId` (or at the end), keeping their relative order. */
@@ -382,7 +376,8 @@ export function promoteToRiver(river: RiverDoc, cards: GridCard[], to: { hostId:
       const source = caseCardSource(to.hostId, card.id);
       if (already.has(source)) continue;
       already.add(source);
-      made.push(river.addCard({ text: card.text, author: card.author, authorId: card.authorId, color: card.color, streamId: lessons, dayId: to.dayId, source }, now));
+      const { text, author, authorId, color, photos } = card;
+      made.push(river.addCard({ text, author, authorId, color, photos, streamId: lessons, dayId: to.dayId, source }, now));
     }
   });
   return made;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readPhotos, withStoredPhotos } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
 
@@ -35,6 +36,8 @@ export interface Card {
   editedAt: number;
   /** Where a promoted card came from (`case/<hostId>/<cardId>`, see `caseCardSource`), else ''. */
   source: string;
+  /** Photo ids (see `server/photos/`), in the order they were added. */
+  photos: string[];
 }
 
 export interface CardLink {
@@ -79,10 +82,11 @@ function readCard(map: Y.Map<RecordValue>): Card {
     createdAt: num(map, 'createdAt'),
     editedAt: num(map, 'editedAt'),
     source: str(map, 'source'),
+    photos: readPhotos(map.get('photos')),
   };
 }
 
-export type NewCard = Pick<Card, 'text' | 'author' | 'authorId' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'order' | 'id' | 'source'>>;
+export type NewCard = Pick<Card, 'text' | 'author' | 'authorId' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'order' | 'id' | 'source' | 'photos'>>;
 
 /** Typed access to a river document. Every method that changes it is one transaction (one undo step). */
 export class RiverDoc {
@@ -157,15 +161,15 @@ export class RiverDoc {
   addCard(card: NewCard, now: number): string {
     const id = card.id ?? newId();
     const order = card.order ?? nextOrder(this.cellCards(card.streamId, card.dayId));
-    const record: Card = { color: cardColors[0], source: '', ...card, id, order, createdAt: now, editedAt: now };
-    this.cardsMap.set(id, toYRecord(record));
+    const record: Card = { color: cardColors[0], source: '', photos: [], ...card, id, order, createdAt: now, editedAt: now };
+    this.cardsMap.set(id, toYRecord(withStoredPhotos(record)));
     return id;
   }
 
-  editCard(id: string, fields: Partial<Pick<Card, 'text' | 'color'>>, now: number): void {
+  editCard(id: string, fields: Partial<Pick<Card, 'text' | 'color' | 'photos'>>, now: number): void {
     const map = this.cardsMap.get(id);
     if (!map) return;
-    this.doc.transact(() => setFields<Card>(map, { ...fields, editedAt: now }));
+    this.doc.transact(() => setFields(map, withStoredPhotos({ ...fields, editedAt: now })));
   }
 
   /** Moves cards to a cell, placed before `beforeId` (or at the end), keeping their relative order. */

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
  * never what others did meanwhile (their changes arrive with the provider as origin). Boards extend it
  * with their own verbs, each made through `change`.
  */
-export class CardEdits {
+export abstract class CardEdits {
   readonly #doc: Y.Doc;
   readonly #undo: Y.UndoManager;
   /** The undo manager's stacks are not reactive; these follow them after every change made here. */
@@ -19,6 +19,23 @@ export class CardEdits {
     // By default it tracks transactions without an origin; only this tab's tagged ones belong to it.
     this.#undo.removeTrackedOrigin(null);
     this.#undo.addTrackedOrigin(this);
+  }
+
+  /** A card's photos as stored now, or null when it is gone. */
+  protected abstract photosOf(id: string): string[] | null;
+
+  abstract edit(ids: string[], fields: { photos?: string[] }): void;
+
+  /** Adds a photo to a card, read fresh so a photo another person added meanwhile is kept. */
+  addPhoto(id: string, photoId: string): void {
+    const photos = this.photosOf(id);
+    if (photos) this.edit([id], { photos: [...photos, photoId] });
+  }
+
+  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
+  removePhoto(id: string, photoId: string): void {
+    const photos = this.photosOf(id);
+    if (photos) this.edit([id], { photos: photos.filter((p) => p !== photoId) });
   }
 
   undo(): void {

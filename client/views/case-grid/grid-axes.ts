@@ -53,6 +53,7 @@ export class BoardCards {
       order: card.order,
       createdAt: card.createdAt,
       editedAt: card.editedAt,
+      photos: card.photos,
       source: '',
     };
     this.#cache.set(card, made);

@@ -158,6 +158,25 @@ export class GridBoard {
     }
   }
 
+  /**
+   * Where a pasted picture goes: onto the card being written or the only one selected; while a new card is
+   * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
+   */
+  pasteTarget(text: string): ((photoId: string) => void) | null {
+    const editing = this.editing;
+    if (editing?.kind === 'draft') {
+      this.editing = null;
+      const groupId = this.groupId;
+      return (photoId) => {
+        const id = this.edits.add({ text, groupId, rowId: editing.rowId, columnId: editing.columnId, photos: [photoId] });
+        this.selection.selectOnly(id);
+        void this.focus(id);
+      };
+    }
+    const id = editing?.kind === 'edit' ? editing.id : this.selection.size === 1 ? this.selection.list[0] : undefined;
+    return id === undefined ? null : (photoId) => this.edits.addPhoto(id, photoId);
+  }
+
   addNextTo(id: string): void {
     const card = this.layout.byId.get(id)?.card;
     if (card && this.canEdit) this.editing = { kind: 'draft', ...this.cellOf(card) };

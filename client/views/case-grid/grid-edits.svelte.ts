@@ -21,15 +21,8 @@ export class GridEdits extends CardEdits {
     });
   }
 
-  /** Adds a photo to a card, read fresh so a photo another person added meanwhile is kept. */
-  addPhoto(id: string, photoId: string): void {
-    const card = this.#grid.card(id);
-    if (card) this.edit([id], { photos: [...card.photos, photoId] });
-  }
-
-  removePhoto(id: string, photoId: string): void {
-    const card = this.#grid.card(id);
-    if (card) this.edit([id], { photos: card.photos.filter((p) => p !== photoId) });
+  protected photosOf(id: string): string[] | null {
+    return this.#grid.card(id)?.photos ?? null;
   }
 
   move(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {

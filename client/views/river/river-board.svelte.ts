@@ -43,7 +43,7 @@ export class RiverBoard {
   readonly filters = new CardFilters();
   readonly gestures: BoardGestures;
   editing = $state<Editing | null>(null);
-  dialog = $state<'add' | 'move' | null>(null);
+  dialog = $state<'add' | 'move' | 'photos' | null>(null);
   #previous: BoardLayout | undefined;
   #hasShownStart = false;
   readonly #stop: () => void;
@@ -145,6 +145,24 @@ export class RiverBoard {
       const slot = `[data-testid="add-slot"][data-stream="${CSS.escape(editing.streamId)}"][data-day="${CSS.escape(editing.dayId)}"]`;
       void tick().then(() => document.querySelector<HTMLElement>(slot)?.focus({ preventScroll: true }));
     }
+  }
+
+  /**
+   * Where a pasted picture goes: onto the card being written or the only one selected; while a new card is
+   * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
+   */
+  pasteTarget(text: string): ((photoId: string) => void) | null {
+    const editing = this.editing;
+    if (editing?.kind === 'draft') {
+      this.editing = null;
+      return (photoId) => {
+        const id = this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId, photos: [photoId] });
+        this.selection.selectOnly(id);
+        void this.focus(id);
+      };
+    }
+    const id = editing?.kind === 'edit' ? editing.id : this.selection.size === 1 ? this.selection.list[0] : undefined;
+    return id === undefined ? null : (photoId) => this.edits.addPhoto(id, photoId);
   }
 
   /** N on a card: a new card in the same cell, written in place. */

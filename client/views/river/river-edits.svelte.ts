@@ -11,14 +11,18 @@ export class RiverEdits extends CardEdits {
     this.#river = river;
   }
 
-  add(card: Pick<Card, 'text' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color'>>): string {
+  add(card: Pick<Card, 'text' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'photos'>>): string {
     return this.change(() => this.#river.addCard({ ...card, author: identity.displayName, authorId: identity.id }, Date.now()));
   }
 
-  edit(ids: string[], fields: Partial<Pick<Card, 'text' | 'color'>>): void {
+  edit(ids: string[], fields: Partial<Pick<Card, 'text' | 'color' | 'photos'>>): void {
     this.change(() => {
       for (const id of ids) this.#river.editCard(id, fields, Date.now());
     });
+  }
+
+  protected photosOf(id: string): string[] | null {
+    return this.#river.card(id)?.photos ?? null;
   }
 
   move(ids: string[], to: { streamId: string; dayId: string; beforeId?: string | null }): void {

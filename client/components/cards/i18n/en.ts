@@ -20,4 +20,13 @@ export const en = {
   'toolbar.undoHint': 'Undo your last change (Ctrl+Z)',
   'toolbar.redoHint': 'Redo (Ctrl+Shift+Z)',
   'dialog.cancel': 'Cancel',
+  'selection.photo': 'Add photo',
+  'selection.photos': { one: '{count} photo', other: '{count} photos' },
+  'photo.uploading': 'Sending the photo…',
+  'photo.failed': 'The photo could not be added: {reason}',
+  'photo.viewer': 'Photos of the card',
+  'photo.open': 'Open the full picture',
+  'photo.remove': 'Remove this photo from the card',
+  'photo.close': 'Close',
+  'photo.alt': 'Photo {number} of the card',
 } as const;

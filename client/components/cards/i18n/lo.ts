@@ -22,4 +22,13 @@ export const lo: Translation<typeof en> = {
   'toolbar.undoHint': 'ຍ້ອນກັບການປ່ຽນແປງຫຼ້າສຸດຂອງທ່ານ (Ctrl+Z)',
   'toolbar.redoHint': 'ເຮັດຄືນ (Ctrl+Shift+Z)',
   'dialog.cancel': 'ຍົກເລີກ',
+  'selection.photo': 'ເພີ່ມຮູບ',
+  'selection.photos': '{count} ຮູບ',
+  'photo.uploading': 'ກຳລັງສົ່ງຮູບ…',
+  'photo.failed': 'ບໍ່ສາມາດເພີ່ມຮູບໄດ້: {reason}',
+  'photo.viewer': 'ຮູບຂອງບັດ',
+  'photo.open': 'ເປີດຮູບເຕັມ',
+  'photo.remove': 'ເອົາຮູບນີ້ອອກຈາກບັດ',
+  'photo.close': 'ປິດ',
+  'photo.alt': 'ຮູບທີ {number} ຂອງບັດ',
 };

@@ -22,4 +22,13 @@ export const vi: Translation<typeof en> = {
   'toolbar.undoHint': 'Hoàn tác thay đổi gần nhất của bạn (Ctrl+Z)',
   'toolbar.redoHint': 'Làm lại (Ctrl+Shift+Z)',
   'dialog.cancel': 'Hủy',
+  'selection.photo': 'Thêm ảnh',
+  'selection.photos': '{count} ảnh',
+  'photo.uploading': 'Đang gửi ảnh…',
+  'photo.failed': 'Không thể thêm ảnh: {reason}',
+  'photo.viewer': 'Ảnh của thẻ',
+  'photo.open': 'Mở ảnh đầy đủ',
+  'photo.remove': 'Gỡ ảnh này khỏi thẻ',
+  'photo.close': 'Đóng',
+  'photo.alt': 'Ảnh {number} của thẻ',
 };

@@ -146,11 +146,13 @@ describe('promoteToRiver', () => {
     const river = new RiverDoc(new Y.Doc());
     river.ensureStreams();
     const grid = new CaseDoc(new Y.Doc());
-    const id = grid.addCard({ author: 'Noy', authorId: 'n', groupId: 'g2', rowId: 'lessons', columnId: 'community', text: 'Trust first, contract second' }, 1);
+    const id = grid.addCard({ author: 'Noy', authorId: 'n', groupId: 'g2', rowId: 'lessons', columnId: 'community', text: 'Trust first, contract second', photos: ['p1', 'p2'] }, 1);
 
     const made = promoteToRiver(river, [grid.card(id)!], { hostId: 'asparagus', dayId: 'd2' }, 10);
     expect(made).toHaveLength(1);
     expect(river.card(made[0]!)).toMatchObject({ streamId: 'lessons', dayId: 'd2', text: 'Trust first, contract second', author: 'Noy', source: caseCardSource('asparagus', id) });
+    // The field photos go with the card.
+    expect(river.card(made[0]!)!.photos).toEqual(['p1', 'p2']);
     expect(parseCaseCardSource(river.card(made[0]!)!.source)).toEqual({ hostId: 'asparagus', cardId: id });
 
     expect([...promotedCardIds(river.cards(), 'asparagus')]).toEqual([id]);

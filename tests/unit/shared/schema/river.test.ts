@@ -142,7 +142,7 @@ describe('cumulativeFlow', () => {
   it('grows day by day with the contributions so far', () => {
     const cards = sortCards([
       { dayId: 'd1' }, { dayId: 'd1' }, { dayId: 'd3' }, { dayId: 'unknown' },
-    ].map((c, i) => ({ ...c, id: `${i}`, text: '', author: '', authorId: '', streamId: 's', color: '', order: i, createdAt: i, editedAt: i, source: '' })));
+    ].map((c, i) => ({ ...c, id: `${i}`, text: '', author: '', authorId: '', streamId: 's', color: '', order: i, createdAt: i, editedAt: i, source: '', photos: [] })));
     expect(cumulativeFlow(cards, ['d1', 'd2', 'd3', 'd4'])).toEqual([2, 2, 3, 3]);
     expect(cumulativeFlow([], ['d1'])).toEqual([0]);
   });

@@ -38,6 +38,7 @@ export function card(streamId: string, dayId: string, fields: Partial<Card> = {}
     createdAt: created,
     editedAt: created,
     source: '',
+    photos: [],
     ...fields,
   };
 }
