@@ -65,6 +65,18 @@ export interface ViewTarget {
 
 export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'case', 'plan', 'timer', 'tally'];
 
+const viewIdPattern = /^[A-Za-z0-9._-]{0,64}$/;
+const viewPartPattern = /^[A-Za-z0-9._:-]{0,80}$/;
+
+/** A view target from untrusted input (a request body), or null when it is not one. */
+export function parseViewTarget(value: unknown): ViewTarget | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { board, id = '', part = '' } = value as Record<string, unknown>;
+  if (!viewBoards.includes(board as ViewTarget['board'])) return null;
+  if (typeof id !== 'string' || !viewIdPattern.test(id) || typeof part !== 'string' || !viewPartPattern.test(part)) return null;
+  return { board: board as ViewTarget['board'], id, part };
+}
+
 export interface Spotlight extends ViewTarget {
   /** Increases with every change, so a screen can tell a repeated choice from a new one. */
   seq: number;
@@ -81,7 +93,8 @@ export interface Follow extends ViewTarget {
  * server's clock, so screens whose clocks are off agree.
  */
 export interface Timer {
-  state: 'idle' | 'running' | 'paused' | 'finished';
+  /** A running timer past `endsAt` has finished: nobody needs to write that down. */
+  state: 'idle' | 'running' | 'paused';
   durationMs: number;
   endsAt: number;
   remainingMs: number;
@@ -94,7 +107,6 @@ export const idleTimer: Timer = { state: 'idle', durationMs: 0, endsAt: 0, remai
 export function timeLeft(timer: Timer, serverNow: number): number {
   if (timer.state === 'running') return Math.max(0, timer.endsAt - serverNow);
   if (timer.state === 'paused') return timer.remainingMs;
-  if (timer.state === 'finished') return 0;
   return timer.durationMs;
 }
 
@@ -111,7 +123,8 @@ function writeFields(map: Y.Map<RecordValue>, fields: Record<string, RecordValue
 export class ControlDoc {
   constructor(readonly doc: Y.Doc) {}
 
-  private map<T = RecordValue>(name: keyof typeof controlRoots): Y.Map<T> {
+  /** One of the document's top-level maps, e.g. for a view to observe. */
+  map<T = RecordValue>(name: keyof typeof controlRoots): Y.Map<T> {
     return this.doc.getMap<T>(controlRoots[name]);
   }
 
@@ -179,7 +192,7 @@ export class ControlDoc {
     const map = this.map('timer');
     const state = str(map, 'state', 'idle') as Timer['state'];
     return {
-      state: ['idle', 'running', 'paused', 'finished'].includes(state) ? state : 'idle',
+      state: ['idle', 'running', 'paused'].includes(state) ? state : 'idle',
       durationMs: num(map, 'durationMs'),
       endsAt: num(map, 'endsAt'),
       remainingMs: num(map, 'remainingMs'),

@@ -10,6 +10,7 @@ export const en = {
   'nav.setup': 'Setup',
   'nav.river': 'River',
   'nav.screen': 'Room screen',
+  'nav.facilitate': 'Facilitate',
   'nav.plans': 'Plans',
   'nav.vote': 'Fair vote',
   'nav.grid': 'Grid: {host}',

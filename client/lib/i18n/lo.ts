@@ -9,6 +9,7 @@ export const lo: Translation<typeof en> = {
   'nav.setup': 'ການຕັ້ງຄ່າ',
   'nav.river': 'ແມ່ນ້ຳ',
   'nav.screen': 'ຈໍໃນຫ້ອງ',
+  'nav.facilitate': 'ອຳນວຍຄວາມສະດວກ',
   'nav.plans': 'ແຜນການ',
   'nav.vote': 'ການລົງຄະແນນ',
   'nav.grid': 'ຕາຕະລາງ: {host}',

@@ -9,6 +9,7 @@ export const vi: Translation<typeof en> = {
   'nav.setup': 'Thiết lập',
   'nav.river': 'Dòng sông',
   'nav.screen': 'Màn chiếu',
+  'nav.facilitate': 'Điều phối',
   'nav.plans': 'Kế hoạch',
   'nav.vote': 'Bình chọn',
   'nav.grid': 'Bảng: {host}',

@@ -4,6 +4,8 @@ export type Page =
   | { name: 'setup'; routeId: string }
   | { name: 'river'; routeId: string }
   | { name: 'screen'; routeId: string }
+  /** `/r/<routeId>/facilitate`: the facilitator's console (spotlight, follow me, timer, locks). */
+  | { name: 'facilitate'; routeId: string }
   /** `/r/<routeId>/cases/<hostId>`: a working group's case-study grid; `…/compare`: every group's. */
   | { name: 'cases'; routeId: string; hostId: string }
   | { name: 'compare'; routeId: string; hostId: string }
@@ -19,7 +21,7 @@ export type Page =
   | { name: 'not-found' };
 
 type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'plan' | 'plan-print'>;
-const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally'];
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally', 'facilitate'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
 const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

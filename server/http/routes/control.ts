@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isLockTarget } from '../../../shared/schema/control.ts';
+import { isLockTarget, parseViewTarget } from '../../../shared/schema/control.ts';
 import type { ControlActions } from '../../facilitation/control-actions.ts';
+import { applyTimerAction, parseTimerAction, TimerError } from '../../facilitation/timers.ts';
 import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
@@ -10,9 +11,53 @@ import { routeIdParam, type GrantEnv } from '../route-grant.ts';
  * The facilitator's actions on a route's control document (A3): the server checks the caller and writes
  * the result; nobody writes the control document over a socket.
  */
-export function controlRoutes(actions: ControlActions, catalog: RouteCatalog): Hono<GrantEnv> {
+export function controlRoutes(actions: ControlActions, catalog: RouteCatalog, now: () => number = Date.now): Hono<GrantEnv> {
   const facilitatorsRoute = (c: Context<GrantEnv>) => facilitatorsRouteOf(c, catalog);
+  const viewOf = (body: Record<string, unknown>) => {
+    const view = parseViewTarget(body);
+    if (view === null) {
+      throw apiError(400, 'invalid_view', '"board" must be river, setup, case, plan, timer or tally, with an optional "id" and "part".');
+    }
+    return view;
+  };
   return new Hono<GrantEnv>()
+    // The server's clock, for screens to measure their offset from it (timers are in the server's time).
+    .get('/api/time', (c) => c.json({ now: now() }, 200, { 'cache-control': 'no-store' }))
+    .post('/api/routes/:routeId/control/spotlight', bodyLimit({ maxSize: 4096 }), async (c) => {
+      const routeId = await facilitatorsRoute(c);
+      const view = viewOf(await jsonBody(c));
+      const spotlight = await actions.change(routeId, (control) => {
+        control.setSpotlight(view);
+        return control.spotlight();
+      });
+      return c.json({ spotlight });
+    })
+    .post('/api/routes/:routeId/control/follow', bodyLimit({ maxSize: 4096 }), async (c) => {
+      const routeId = await facilitatorsRoute(c);
+      const body = await jsonBody(c);
+      const view = body.active === false ? null : viewOf(body);
+      const follow = await actions.change(routeId, (control) => {
+        control.setFollow(view);
+        return control.follow();
+      });
+      return c.json({ follow });
+    })
+    .post('/api/routes/:routeId/control/timer', bodyLimit({ maxSize: 4096 }), async (c) => {
+      const routeId = await facilitatorsRoute(c);
+      const body = await jsonBody(c);
+      try {
+        const action = parseTimerAction(body);
+        const timer = await actions.change(routeId, (control) => {
+          const next = applyTimerAction(control.timer(), action, now());
+          control.setTimer(next);
+          return next;
+        });
+        return c.json({ timer, serverNow: now() });
+      } catch (error) {
+        if (error instanceof TimerError) throw apiError(error.status, error.error, error.message);
+        throw error;
+      }
+    })
     .post('/api/routes/:routeId/control/locks', bodyLimit({ maxSize: 4096 }), async (c) => {
       const routeId = await facilitatorsRoute(c);
       const body = await jsonBody(c);

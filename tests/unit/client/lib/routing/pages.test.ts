@@ -6,6 +6,7 @@ test('reads the home page and a route’s pages from the path', () => {
   expect(parsePath('/r/laos-2013/setup')).toEqual({ name: 'setup', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/river/')).toEqual({ name: 'river', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/screen')).toEqual({ name: 'screen', routeId: 'laos-2013' });
+  expect(parsePath('/r/laos-2013/facilitate')).toEqual({ name: 'facilitate', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/cases/coffee')).toEqual({ name: 'cases', routeId: 'laos-2013', hostId: 'coffee' });
   expect(parsePath('/r/laos-2013/cases/coffee/compare')).toEqual({ name: 'compare', routeId: 'laos-2013', hostId: 'coffee' });
   expect(parsePath('/r/laos-2013/plans')).toEqual({ name: 'plans', routeId: 'laos-2013' });
