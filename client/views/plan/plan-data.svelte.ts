@@ -6,11 +6,23 @@ import { Presence } from '../../lib/presence/presence.svelte.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
 import { ControlDoc, type PlanStatus } from '../../../shared/schema/control.ts';
 import { controlDocName, planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
-import { readBudgetCap } from '../../../shared/schema/plan-budget.ts';
+import { budgetTotals, readBudgetCap, type BudgetTotals } from '../../../shared/schema/plan-budget.ts';
 import { countWords, blocksText, readBlocks } from '../../../shared/schema/plan-content.ts';
 import { planSectionIds, type PlanSectionId } from '../../../shared/schema/plan-template.ts';
-import { PlanDoc, type BudgetRow, type PlanMeta, type ScheduleRow } from '../../../shared/schema/plan.ts';
+import { PlanDoc, type BudgetRow, type PlanMeta, type ScheduleRow, type TableName } from '../../../shared/schema/plan.ts';
 import { RouteDoc, type Host, type RouteSetup, type Team } from '../../../shared/schema/route.ts';
+import { TableUndo } from './table-undo.svelte.ts';
+
+/** The table cell a person is in, shown to the others in their name and colour. */
+export interface PlanCell {
+  table: TableName;
+  rowId: string;
+  field: string;
+}
+
+export interface PlanPresence {
+  planCell: PlanCell;
+}
 
 /**
  * One team's plan as its page reads it: the route document (the team, its community) and the plan
@@ -23,7 +35,9 @@ export class PlanData {
   readonly control;
   readonly routeDoc: RouteDoc;
   readonly planDoc: PlanDoc;
-  readonly presence: Presence;
+  readonly presence: Presence<PlanPresence>;
+  /** Undo and redo of this person's changes to the schedule and the budget. */
+  readonly undo: TableUndo;
   readonly #meta: ReactiveDeep<PlanMeta>;
   readonly #schedule: ReactiveDeep<ScheduleRow[]>;
   readonly #budget: ReactiveDeep<BudgetRow[]>;
@@ -51,7 +65,8 @@ export class PlanData {
     this.#status = new ReactiveDeep(control.doc.getMap('planStatus'), () => control.planStatus(teamId));
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
     const planDoc = (this.planDoc = new PlanDoc(this.plan.doc));
-    this.presence = new Presence(this.plan.awareness);
+    this.presence = new Presence<PlanPresence>(this.plan.awareness);
+    this.undo = new TableUndo(planDoc);
     this.#meta = new ReactiveDeep(planDoc.metaMap, () => planDoc.readMeta());
     this.#schedule = new ReactiveDeep(planDoc.table('schedule'), () => planDoc.rows('schedule'));
     this.#budget = new ReactiveDeep(planDoc.table('budget'), () => planDoc.rows('budget'));
@@ -121,6 +136,10 @@ export class PlanData {
     return this.#budget.value;
   }
 
+  get budgetTotals(): BudgetTotals {
+    return budgetTotals(this.budget, this.cap);
+  }
+
   /** Words written in a section, for the completeness panel. */
   words(sectionId: PlanSectionId): number {
     return this.#words[sectionId].value;
@@ -148,6 +167,7 @@ export class PlanData {
 
   destroy(): void {
     this.presence.destroy();
+    this.undo.destroy();
     this.control.destroy();
     this.route.destroy();
     this.plan.destroy();
