@@ -13,6 +13,7 @@ import { ControlActions } from './facilitation/control-actions.ts';
 import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
 import { People } from './facilitation/people.ts';
 import { FairVotes } from './fair/fair-vote.ts';
+import { Committee } from './committee/committee.ts';
 import { WrongCodeLimiter } from './facilitation/wrong-code-limiter.ts';
 import type { WriteRights } from './docs/connection.ts';
 import { createApp } from './http/app.ts';
@@ -91,6 +92,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const seededRouteId = config.seedDemo ? await seedDemoRoute(storage, registry, Date.now()) : null;
   // Every route's people stay loaded, so that no access decision waits for storage.
   await Promise.all((await catalog.routeIds()).map((routeId) => people.open(routeId)));
+  const fairVotes = new FairVotes(registry, people);
   const { app, injectWebSocket } = createApp({
     registry,
     snapshots,
@@ -100,7 +102,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     catalog,
     photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
     control: new ControlActions(registry),
-    fairVotes: new FairVotes(registry, people),
+    fairVotes,
+    committee: new Committee(registry, { fairPoints: (routeId) => fairVotes.fairPoints(routeId), people: (routeId) => people.list(routeId) }),
     people,
     joinLimiter: new WrongCodeLimiter(config.joinLimits),
     peopleView: {

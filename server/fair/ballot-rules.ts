@@ -10,6 +10,13 @@ export interface Refusal {
   message: string;
 }
 
+/** A vote or committee action refused; the HTTP layer answers it as its JSON error. */
+export class ActionRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 const refuse = (status: Refusal['status'], error: string, message: string): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { status, error, message } });

@@ -2,14 +2,7 @@ import { controlDocName, serverDocName } from '../../shared/schema/doc-kinds.ts'
 import { countVotes, defaultVoteRules, FairBallotBox, FairBoard, ballotSize, type Ballot, type PublicVote, type TallyLine, type VoteConfig, type VoteRules } from '../../shared/schema/fair.ts';
 import { peopleRoots } from '../../shared/schema/people.ts';
 import type { Registry } from '../docs/registry.ts';
-import { checkBallot, type Refusal } from './ballot-rules.ts';
-
-/** A vote action refused; the HTTP layer answers it as its JSON error. */
-export class VoteRefused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.message);
-  }
-}
+import { ActionRefused, checkBallot } from './ballot-rules.ts';
 
 /** Who is on the route now: removed people's ballots stop counting. */
 export interface Voters {
@@ -73,7 +66,7 @@ export class FairVotes {
   async cast(routeId: string, personId: string, ask: { votes: unknown } | { teamId: string; change: number }): Promise<Ballot> {
     const box = await this.box(routeId);
     const teamId = this.voters.teamOf(routeId, personId);
-    if (teamId === undefined) throw new VoteRefused({ status: 403, error: 'not_a_participant', message: 'You are no longer on this route, so you cannot vote.' });
+    if (teamId === undefined) throw new ActionRefused({ status: 403, error: 'not_a_participant', message: 'You are no longer on this route, so you cannot vote.' });
     let votes: unknown;
     if ('votes' in ask) votes = ask.votes;
     else {
@@ -81,7 +74,7 @@ export class FairVotes {
       votes = { ...current, [ask.teamId]: Math.max(0, (current[ask.teamId] ?? 0) + ask.change) };
     }
     const checked = checkBallot(box.config(), votes, teamId);
-    if (!checked.ok) throw new VoteRefused(checked.refusal);
+    if (!checked.ok) throw new ActionRefused(checked.refusal);
     const ballot: Ballot = { votes: checked.value, at: this.now() };
     box.setBallot(personId, ballot);
     await this.settle(routeId);
@@ -91,12 +84,12 @@ export class FairVotes {
   async openVote(routeId: string, rules: VoteRules | null, tallyHidden: boolean): Promise<VoteState> {
     const box = await this.box(routeId);
     const { status } = box.config();
-    if (status === 'open') throw new VoteRefused({ status: 409, error: 'vote_open', message: 'The vote is already open.' });
+    if (status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'The vote is already open.' });
     if (status === 'published') {
-      throw new VoteRefused({ status: 409, error: 'vote_published', message: 'The result is published. Start a new vote to vote again.' });
+      throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is published. Start a new vote to vote again.' });
     }
     // Reopening a closed vote keeps its rules, so that no ballot already given breaks them.
-    if (status === 'idle' && rules === null) throw new VoteRefused({ status: 400, error: 'invalid_plans', message: 'Choose at least one plan for the vote.' });
+    if (status === 'idle' && rules === null) throw new ActionRefused({ status: 400, error: 'invalid_plans', message: 'Choose at least one plan for the vote.' });
     box.doc.transact(() => {
       box.setConfig({ ...(status === 'idle' && rules !== null ? rules : {}), status: 'open', tallyHidden, openedAt: this.now(), closedAt: 0 });
       box.setFinalTally(null);
@@ -107,7 +100,7 @@ export class FairVotes {
 
   async closeVote(routeId: string): Promise<VoteState> {
     const box = await this.box(routeId);
-    if (box.config().status !== 'open') throw new VoteRefused({ status: 409, error: 'vote_not_open', message: 'The vote is not open.' });
+    if (box.config().status !== 'open') throw new ActionRefused({ status: 409, error: 'vote_not_open', message: 'The vote is not open.' });
     box.doc.transact(() => {
       box.setFinalTally(this.liveTally(routeId, box));
       box.setConfig({ status: 'closed', closedAt: this.now() });
@@ -119,8 +112,8 @@ export class FairVotes {
   async publish(routeId: string): Promise<VoteState> {
     const box = await this.box(routeId);
     const { status } = box.config();
-    if (status === 'published') throw new VoteRefused({ status: 409, error: 'vote_published', message: 'The result is already published.' });
-    if (status !== 'closed') throw new VoteRefused({ status: 409, error: 'vote_not_closed', message: 'Close the vote before publishing its result.' });
+    if (status === 'published') throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is already published.' });
+    if (status !== 'closed') throw new ActionRefused({ status: 409, error: 'vote_not_closed', message: 'Close the vote before publishing its result.' });
     box.setConfig({ status: 'published' });
     await this.settle(routeId);
     return this.stateOf(routeId, box);
@@ -136,7 +129,7 @@ export class FairVotes {
   /** Clears the ballots and the result, so the facilitator can run the vote again (never while it is open). */
   async reset(routeId: string): Promise<VoteState> {
     const box = await this.box(routeId);
-    if (box.config().status === 'open') throw new VoteRefused({ status: 409, error: 'vote_open', message: 'Close the vote before starting a new one.' });
+    if (box.config().status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'Close the vote before starting a new one.' });
     box.doc.transact(() => {
       box.ballotMap.clear();
       box.setFinalTally(null);

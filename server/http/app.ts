@@ -12,6 +12,7 @@ import type { ControlActions } from '../facilitation/control-actions.ts';
 import type { People } from '../facilitation/people.ts';
 import type { WrongCodeLimiter } from '../facilitation/wrong-code-limiter.ts';
 import type { FairVotes } from '../fair/fair-vote.ts';
+import type { Committee } from '../committee/committee.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -23,6 +24,7 @@ import { controlRoutes } from './routes/control.ts';
 import { joinRoutes } from './routes/join.ts';
 import { peopleRoutes, type PeopleView } from './routes/people.ts';
 import { voteRoutes } from './routes/vote.ts';
+import { committeeRoutes } from './routes/committee.ts';
 import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
@@ -41,6 +43,7 @@ export interface AppParts {
   joinLimiter: WrongCodeLimiter;
   peopleView: PeopleView;
   fairVotes: FairVotes;
+  committee: Committee;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -71,6 +74,7 @@ export function createApp(parts: AppParts) {
   app.route('/', controlRoutes(parts.control, parts.catalog));
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
+  app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');

@@ -5,8 +5,8 @@ import { defaultVoteRules } from '../../../shared/schema/fair.ts';
 import { RouteDoc } from '../../../shared/schema/route.ts';
 import type { Grant } from '../../auth/access.ts';
 import type { Registry } from '../../docs/registry.ts';
-import { checkRules, type Refusal } from '../../fair/ballot-rules.ts';
-import { VoteRefused, type FairVotes } from '../../fair/fair-vote.ts';
+import { ActionRefused, checkRules, type Refusal } from '../../fair/ballot-rules.ts';
+import type { FairVotes } from '../../fair/fair-vote.ts';
 import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
@@ -34,7 +34,7 @@ export function voterRefusal(grant: Grant, routeId: string): Refusal | null {
 export function voteRoutes(votes: FairVotes, catalog: RouteCatalog, registry: Registry): Hono<GrantEnv> {
   const facilitatorsRoute = (c: Context<GrantEnv>) => facilitatorsRouteOf(c, catalog);
   const refused = (error: unknown): never => {
-    if (error instanceof VoteRefused) throw apiError(error.refusal.status, error.refusal.error, error.refusal.message);
+    if (error instanceof ActionRefused) throw apiError(error.refusal.status, error.refusal.error, error.refusal.message);
     throw error;
   };
   const routeOfMember = async (c: Context<GrantEnv>): Promise<string> => {
