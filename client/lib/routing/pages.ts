@@ -6,9 +6,10 @@ export type Page =
   | { name: 'screen'; routeId: string }
   /** `/r/<routeId>/facilitate`: the facilitator's console (spotlight, follow me, timer, locks). */
   | { name: 'facilitate'; routeId: string }
-  /** `/r/<routeId>/cases/<hostId>`: a working group's case-study grid; `…/compare`: every group's. */
+  /** `/r/<routeId>/cases/<hostId>`: a working group's case-study grid; `…/compare`: every group's; `…/screen`: that on the room screen. */
   | { name: 'cases'; routeId: string; hostId: string }
   | { name: 'compare'; routeId: string; hostId: string }
+  | { name: 'case-screen'; routeId: string; hostId: string }
   /** `/r/<routeId>/plans`: every team's plan and its progress; `…/plans/<teamId>` one plan, `…/print` its print layout. */
   | { name: 'plans'; routeId: string }
   | { name: 'plan'; routeId: string; teamId: string }
@@ -20,7 +21,7 @@ export type Page =
   | { name: 'join'; code: string }
   | { name: 'not-found' };
 
-type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'plan' | 'plan-print'>;
+type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'case-screen' | 'plan' | 'plan-print'>;
 const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally', 'facilitate'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
@@ -41,8 +42,8 @@ export function parsePath(pathname: string): Page {
   if (prefix !== 'r' || !routeIdPattern.test(routeId)) return { name: 'not-found' };
   if (pageName === 'cases') {
     const [hostId, sub, ...more] = rest;
-    if (!hostId || !routeIdPattern.test(hostId) || more.length > 0 || (sub !== undefined && sub !== 'compare')) return { name: 'not-found' };
-    return { name: sub === 'compare' ? 'compare' : 'cases', routeId, hostId };
+    if (!hostId || !routeIdPattern.test(hostId) || more.length > 0 || (sub !== undefined && sub !== 'compare' && sub !== 'screen')) return { name: 'not-found' };
+    return { name: sub === 'compare' ? 'compare' : sub === 'screen' ? 'case-screen' : 'cases', routeId, hostId };
   }
   if (pageName === 'plans' && rest.length > 0) {
     const [teamId, sub, ...more] = rest;
@@ -74,6 +75,7 @@ export function pathOf(page: Page): string {
   const route = `/r/${encodeURIComponent(page.routeId)}`;
   if (page.name === 'cases') return `${route}/cases/${encodeURIComponent(page.hostId)}`;
   if (page.name === 'compare') return `${route}/cases/${encodeURIComponent(page.hostId)}/compare`;
+  if (page.name === 'case-screen') return `${route}/cases/${encodeURIComponent(page.hostId)}/screen`;
   if (page.name === 'plan') return `${route}/plans/${encodeURIComponent(page.teamId)}`;
   if (page.name === 'plan-print') return `${route}/plans/${encodeURIComponent(page.teamId)}/print`;
   return `${route}/${page.name}`;

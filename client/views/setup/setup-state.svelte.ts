@@ -30,7 +30,7 @@ export class SetupState {
   readonly #lists: { [K in EditableList]: ReactiveDeep<Array<ListItems[K]>> };
   readonly #streams: ReactiveDeep<Stream[]>;
 
-  constructor(routeId: string) {
+  constructor(readonly routeId: string) {
     this.routeConnection = openDoc(routeDocName(routeId));
     this.riverConnection = openDoc(riverDocName(routeId));
     this.presence = new Presence(this.routeConnection.awareness);

@@ -85,4 +85,7 @@ export const en = {
   'compare.inRiver': 'In the river',
   'compare.keyPoint': 'Key point',
   'compare.backToGrid': 'Back to the grid',
+  'compare.onScreen': 'Show on the room screen',
+  'screen.row': { one: 'Row {number} of {total}', other: 'Row {number} of {total}' },
+  'screen.keys': 'Arrow keys or Page Up / Page Down: row by row · Home: every row · K: key points only',
 } as const;

@@ -87,4 +87,7 @@ export const lo: Translation<typeof en> = {
   'compare.inRiver': 'ຢູ່ໃນແມ່ນ້ຳ',
   'compare.keyPoint': 'ຈຸດສຳຄັນ',
   'compare.backToGrid': 'ກັບໄປຕາຕະລາງ',
+  'compare.onScreen': 'ສະແດງເທິງຈໍຫ້ອງປະຊຸມ',
+  'screen.row': 'ແຖວ {number} ຈາກ {total}',
+  'screen.keys': 'ປຸ່ມລູກສອນ ຫຼື Page Up / Page Down: ເທື່ອລະແຖວ · Home: ທຸກແຖວ · K: ສະເພາະຈຸດສຳຄັນ',
 };

@@ -87,4 +87,7 @@ export const vi: Translation<typeof en> = {
   'compare.inRiver': 'Trên dòng sông',
   'compare.keyPoint': 'Điểm chính',
   'compare.backToGrid': 'Quay lại bảng phân tích',
+  'compare.onScreen': 'Chiếu lên màn hình phòng',
+  'screen.row': 'Hàng {number}/{total}',
+  'screen.keys': 'Phím mũi tên hoặc Page Up / Page Down: từng hàng · Home: tất cả các hàng · K: chỉ điểm chính',
 };

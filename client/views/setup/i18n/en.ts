@@ -8,6 +8,7 @@ export const en = {
   'details.endDate': 'Last day',
   'days.heading': 'Days and schedule',
   'days.day': 'Day {number}',
+  'days.grid': 'Case-study grid of {host}',
   'days.date': 'Date',
   'days.title': 'Theme of the day',
   'days.titleExample': 'e.g. Field visit and case study analysis',

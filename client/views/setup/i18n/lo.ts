@@ -11,6 +11,7 @@ export const lo: Translation<typeof en> = {
   'details.endDate': 'ມື້ສຸດທ້າຍ',
   'days.heading': 'ມື້ ແລະ ກຳນົດການ',
   'days.day': 'ມື້ທີ {number}',
+  'days.grid': 'ຕາຕະລາງວິເຄາະກໍລະນີສຶກສາຂອງ {host}',
   'days.date': 'ວັນທີ',
   'days.title': 'ຫົວຂໍ້ຂອງມື້',
   'days.titleExample': 'ຕົວຢ່າງ: ລົງຢ້ຽມຢາມພາກສະໜາມ ແລະ ວິເຄາະກໍລະນີສຶກສາ',

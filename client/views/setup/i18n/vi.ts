@@ -11,6 +11,7 @@ export const vi: Translation<typeof en> = {
   'details.endDate': 'Ngày cuối',
   'days.heading': 'Các ngày và lịch trình',
   'days.day': 'Ngày {number}',
+  'days.grid': 'Bảng phân tích tình huống của {host}',
   'days.date': 'Ngày',
   'days.title': 'Chủ đề trong ngày',
   'days.titleExample': 'VD: Tham quan thực địa và phân tích tình huống',

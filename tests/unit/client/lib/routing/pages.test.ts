@@ -9,6 +9,7 @@ test('reads the home page and a route’s pages from the path', () => {
   expect(parsePath('/r/laos-2013/facilitate')).toEqual({ name: 'facilitate', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/cases/coffee')).toEqual({ name: 'cases', routeId: 'laos-2013', hostId: 'coffee' });
   expect(parsePath('/r/laos-2013/cases/coffee/compare')).toEqual({ name: 'compare', routeId: 'laos-2013', hostId: 'coffee' });
+  expect(parsePath('/r/laos-2013/cases/coffee/screen')).toEqual({ name: 'case-screen', routeId: 'laos-2013', hostId: 'coffee' });
   expect(parsePath('/r/laos-2013/plans')).toEqual({ name: 'plans', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/plans/taliang')).toEqual({ name: 'plan', routeId: 'laos-2013', teamId: 'taliang' });
   expect(parsePath('/r/laos-2013/plans/taliang/print')).toEqual({ name: 'plan-print', routeId: 'laos-2013', teamId: 'taliang' });
@@ -32,7 +33,7 @@ test('anything else is not found, including route ids the server would refuse', 
 });
 
 test('builds the paths it reads', () => {
-  for (const page of [{ name: 'river', routeId: 'vn-2013.b' }, { name: 'home' }, { name: 'cases', routeId: 'a', hostId: 'h-1' }, { name: 'compare', routeId: 'a', hostId: 'h-1' }, { name: 'plan', routeId: 'a', teamId: 't-1' }, { name: 'plan-print', routeId: 'a', teamId: 't-1' }] as const) {
+  for (const page of [{ name: 'river', routeId: 'vn-2013.b' }, { name: 'home' }, { name: 'cases', routeId: 'a', hostId: 'h-1' }, { name: 'compare', routeId: 'a', hostId: 'h-1' }, { name: 'case-screen', routeId: 'a', hostId: 'h-1' }, { name: 'plan', routeId: 'a', teamId: 't-1' }, { name: 'plan-print', routeId: 'a', teamId: 't-1' }] as const) {
     expect(parsePath(pathOf(page))).toEqual(page);
   }
   expect(routeIdOfPath('/r/laos-2013/river')).toBe('laos-2013');
