@@ -10,6 +10,7 @@ import { createTokenService } from './auth/tokens.ts';
 import { createCompactor } from './docs/compaction.ts';
 import { Registry } from './docs/registry.ts';
 import { ControlActions } from './facilitation/control-actions.ts';
+import { HiddenIdeas } from './facilitation/hidden-ideas.ts';
 import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
 import { People } from './facilitation/people.ts';
 import { FairVotes } from './fair/fair-vote.ts';
@@ -78,6 +79,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     else registry.closeWhere((doc, rights) => persons(doc, rights) && hasRefusedOn(rights, routeId), CloseCodes.rightsChanged);
   });
   const routeStates = new RouteStates(registry, people);
+  const control = new ControlActions(registry);
   const authenticateToken = (token: string | undefined) => authenticate(tokens, people, token, Date.now());
   const policy = {
     decide: (token: string | undefined, docName: string) => {
@@ -101,7 +103,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     authenticate: authenticateToken,
     catalog,
     photos: { store: photoStore, gate: new PhotoGate(1), maxBytes: config.maxPhotoBytes },
-    control: new ControlActions(registry),
+    control,
+    hiddenIdeas: new HiddenIdeas(registry, control),
     fairVotes,
     committee: new Committee(registry, { fairPoints: (routeId) => fairVotes.fairPoints(routeId), people: (routeId) => people.list(routeId) }),
     people,

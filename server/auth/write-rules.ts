@@ -18,6 +18,8 @@ export interface RouteState {
   readonly everyPlanOpen: boolean;
   /** Locked streams of the river, for the stream rule. */
   lockedStreams(): string[];
+  /** Streams of a hidden brainstorm: new ideas there go to the server, not into the shared river. */
+  hiddenStreams(): string[];
 }
 
 export interface WriteContext {
@@ -48,6 +50,19 @@ const lockedStream: WriteRule = ({ doc, state, touchedStreams }) => {
   return !locked.some((streamId) => touched.has(streamId));
 };
 
+/**
+ * During a hidden brainstorm, nobody but facilitators writes the stream in the shared river: a card added
+ * there would reach every other browser at once. Ideas go to the server's hidden list instead (HTTP),
+ * and the reveal moves them into the river.
+ */
+const hiddenStream: WriteRule = ({ doc, state, touchedStreams }) => {
+  if (doc.kind !== 'river') return true;
+  const hidden = state.hiddenStreams();
+  if (hidden.length === 0) return true;
+  const touched = touchedStreams();
+  return !hidden.some((streamId) => touched.has(streamId));
+};
+
 /** Participants write their own team's plan, or every plan when the route's setting says so. */
 const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
   doc.kind !== 'plan' || role !== 'participant' || doc.teamId === teamId || state.everyPlanOpen;
@@ -55,7 +70,7 @@ const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
 /** A submitted plan is what the contest received: only a facilitator changes it, or reopens it. */
 const submittedPlan: WriteRule = ({ doc, state }) => doc.kind !== 'plan' || state.planStatus(doc.teamId) !== 'submitted';
 
-export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, ownTeamPlan, submittedPlan];
+export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, hiddenStream, ownTeamPlan, submittedPlan];
 
 /** Facilitators are bound by nothing but A1 on their route; everyone else by the rules. */
 export function isBoundByRules(grant: RouteGrant): boolean {

@@ -128,6 +128,12 @@ export class People {
     return person == null || person.removedAt !== null ? undefined : person.teamId;
   }
 
+  /** The person's name now (renamed by a facilitator, perhaps), or null when they are not on the route. */
+  nameOf(routeId: string, personId: string): string | null {
+    const person = this.docs.get(routeId)?.person(personId);
+    return person == null || person.removedAt !== null ? null : person.name;
+  }
+
   /** The route and role a code opens; refuses unknown, replaced and expired codes. */
   async lookUp(code: string): Promise<CodeInfo> {
     const entry = this.byCode.get(code);

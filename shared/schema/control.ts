@@ -21,6 +21,8 @@ export const controlRoots = {
   timer: 'timer',
   /** Hidden-brainstorm targets (`river/stream/<id>`) → true while new cards there stay private. */
   hidden: 'hidden',
+  /** Hidden-brainstorm target → how many ideas wait there: the room sees how many, never what. */
+  hiddenCounts: 'hiddenCounts',
 } as const;
 
 /**
@@ -213,8 +215,28 @@ export class ControlDoc {
     return [...this.map('hidden').entries()].filter(([, value]) => value === true).map(([key]) => key);
   }
 
+  /** Stream ids of the river whose new cards stay hidden now. */
+  hiddenStreams(): string[] {
+    return this.hiddenTargets().filter((target) => target.startsWith('river/stream/')).map((target) => target.slice('river/stream/'.length));
+  }
+
   setHidden(target: LockTarget, hidden: boolean): void {
     if (hidden) this.map('hidden').set(target, true);
     else this.map('hidden').delete(target);
+  }
+
+  hiddenCount(target: LockTarget): number {
+    return num(this.map('hiddenCounts'), target);
+  }
+
+  hiddenCounts(): Record<LockTarget, number> {
+    const counts: Record<LockTarget, number> = {};
+    for (const [target, value] of this.map('hiddenCounts').entries()) if (typeof value === 'number' && value > 0) counts[target] = value;
+    return counts;
+  }
+
+  setHiddenCount(target: LockTarget, count: number): void {
+    if (count > 0) this.map('hiddenCounts').set(target, count);
+    else this.map('hiddenCounts').delete(target);
   }
 }

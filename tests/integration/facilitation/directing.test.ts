@@ -1,44 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.ts';
-import { api, makeDataDir, startTestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { synced, waitFor } from '../helpers/clients.ts';
+import { api } from '../helpers/server.ts';
+import { useRouteTestbed } from './route-testbed.ts';
 import { ControlDoc, timeLeft } from '../../../shared/schema/control.ts';
 
 /** Directing the room: spotlight, follow me and the timer, as server actions seen by stock clients. */
 describe('directing the room', () => {
-  let data: Awaited<ReturnType<typeof makeDataDir>>;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  const clients: TestClient[] = [];
-  let routeId: string;
-  let facilitator: string;
-  let participant: string;
-  const connect = (docName: string, token?: string): TestClient => {
-    const client = connectClient(server.wsUrl, docName, { token });
-    clients.push(client);
-    return client;
-  };
-  const act = (what: string, body: unknown, token = facilitator) => api(server, `/api/routes/${routeId}/control/${what}`, { method: 'POST', body, token });
-
-  beforeEach(async () => {
-    data = await makeDataDir();
-    server = await startTestServer(data.dir);
-    const created = await api(server, '/api/routes', { method: 'POST', body: { title: 'Test route', startDate: '2025-01-06', endDate: '2025-01-07' } });
-    routeId = created.body.route.id;
-    facilitator = created.body.links.facilitator.token;
-    participant = created.body.links.participant.token;
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-    await data.remove();
-  });
+  const bed = useRouteTestbed();
+  const connect = bed.connect;
+  const act = (what: string, body: unknown, token = bed.facilitator) => api(bed.server, `/api/routes/${bed.routeId}/control/${what}`, { method: 'POST', body, token });
 
   it('moves the spotlight and follow me for every reader of the control document, facilitators only', async () => {
-    const screen = connect(`route/${routeId}/control`, participant);
+    const screen = connect(`route/${bed.routeId}/control`, bed.participant);
     await synced(screen);
     const control = new ControlDoc(screen.doc);
     expect(control.spotlight()).toEqual({ board: 'river', id: '', part: '', seq: 0 });
 
-    expect((await act('spotlight', { board: 'case', id: 'h1', part: 'row:crops' }, participant)).status).toBe(403);
+    expect((await act('spotlight', { board: 'case', id: 'h1', part: 'row:crops' }, bed.participant)).status).toBe(403);
     const moved = await act('spotlight', { board: 'case', id: 'h1', part: 'row:crops' });
     expect(moved.body.spotlight).toEqual({ board: 'case', id: 'h1', part: 'row:crops', seq: 1 });
     await waitFor(() => control.spotlight().seq === 1, 'spotlight reaches the screen');
@@ -58,13 +36,13 @@ describe('directing the room', () => {
   });
 
   it('runs the timer in the server\'s clock: start, pause, resume, extend, reset', async () => {
-    const time = await api(server, '/api/time', { token: null });
+    const time = await api(bed.server, '/api/time', { token: null });
     expect(typeof time.body.now).toBe('number');
 
-    const viewer = connect(`route/${routeId}/control`, participant);
+    const viewer = connect(`route/${bed.routeId}/control`, bed.participant);
     await synced(viewer);
     const control = new ControlDoc(viewer.doc);
-    expect((await act('timer', { action: 'start', durationMs: 300_000, label: 'Groups' }, participant)).status).toBe(403);
+    expect((await act('timer', { action: 'start', durationMs: 300_000, label: 'Groups' }, bed.participant)).status).toBe(403);
     expect((await act('timer', { action: 'pause' })).body.error).toBe('timer_not_running');
 
     const started = await act('timer', { action: 'start', durationMs: 300_000, label: 'Groups' });
@@ -88,9 +66,8 @@ describe('directing the room', () => {
 
     // The timer is stored like any change: it survives a restart.
     await act('timer', { action: 'start', durationMs: 120_000, label: 'After' });
-    await server.close();
-    server = await startTestServer(data.dir);
-    const after = connect(`route/${routeId}/control`, participant);
+    await bed.restart();
+    const after = connect(`route/${bed.routeId}/control`, bed.participant);
     await synced(after);
     expect(new ControlDoc(after.doc).timer()).toMatchObject({ state: 'running', label: 'After' });
   });

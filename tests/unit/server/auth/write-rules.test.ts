@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mayWrite, type RouteState } from '../../../../server/auth/write-rules.ts';
 import type { RouteGrant, RouteRole } from '../../../../server/auth/access.ts';
 
-const state = (fields: Partial<{ locks: string[]; submitted: string[]; everyPlanOpen: boolean }> = {}): RouteState => ({
+const state = (fields: Partial<{ locks: string[]; submitted: string[]; everyPlanOpen: boolean; hidden: string[] }> = {}): RouteState => ({
   isLocked: (target) => fields.locks?.includes(target) ?? false,
   planStatus: (teamId) => (fields.submitted?.includes(teamId) ? 'submitted' : 'draft'),
   everyPlanOpen: fields.everyPlanOpen ?? false,
   lockedStreams: () => (fields.locks ?? []).filter((t) => t.startsWith('river/stream/')).map((t) => t.slice('river/stream/'.length)),
+  hiddenStreams: () => fields.hidden ?? [],
 });
 const grant = (role: RouteRole): RouteGrant => ({ kind: 'route', routeId: 'r', role, expiresAt: null });
 const none = () => new Set<string>();
@@ -26,6 +27,13 @@ describe('A3 write rules', () => {
     const locked = state({ locks: ['river/stream/lessons'] });
     expect(mayWrite(grant('participant'), null, 'route/r/river', locked, () => new Set(['lessons', 'ideas']))).toBe(false);
     expect(mayWrite(grant('participant'), null, 'route/r/river', locked, () => new Set(['ideas']))).toBe(true);
+  });
+
+  it('keep a hidden brainstorm\'s stream out of the shared river for everyone but facilitators', () => {
+    const hidden = state({ hidden: ['ideas'] });
+    expect(mayWrite(grant('participant'), 't1', 'route/r/river', hidden, () => new Set(['ideas']))).toBe(false);
+    expect(mayWrite(grant('participant'), 't1', 'route/r/river', hidden, () => new Set(['lessons']))).toBe(true);
+    expect(mayWrite(grant('facilitator'), null, 'route/r/river', hidden, () => new Set(['ideas']))).toBe(true);
   });
 
   it('keep participants to their own team\'s plan unless every plan is open', () => {

@@ -1,0 +1,63 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { boardTarget, isLockTarget } from '../../../shared/schema/control.ts';
+import { HiddenIdeaError, type HiddenIdeas, type IdeaViewer } from '../../facilitation/hidden-ideas.ts';
+import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
+import { apiError } from '../errors.ts';
+import { routeIdParam, type GrantEnv } from '../route-grant.ts';
+import { facilitatorsRouteOf, jsonBody } from './control.ts';
+
+/** A person's name as the people list has it now (they may have been renamed since joining). */
+export type NameOf = (routeId: string, personId: string) => string | null;
+
+/**
+ * Hidden brainstorming over HTTP: the facilitator hides a stream and reveals it; participants send their
+ * ideas here while it is hidden and read back their own; facilitators read them all.
+ */
+export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, nameOf: NameOf): Hono<GrantEnv> {
+  const asApiError = (error: unknown): never => {
+    if (error instanceof HiddenIdeaError) throw apiError(error.status, error.error, error.message);
+    throw error;
+  };
+  /** Who asks: facilitators (and the admin) see every idea; a joined person their own; nobody else anything. */
+  const viewerOf = async (c: Context<GrantEnv>): Promise<{ routeId: string; viewer: IdeaViewer }> => {
+    const routeId = routeIdParam(c.req.param('routeId') ?? '');
+    const grant = c.get('grant');
+    const role = roleOn(grant, routeId);
+    const personId = grant.kind === 'route' && grant.routeId === routeId ? (grant.person?.id ?? null) : null;
+    const facilitator = role === 'admin' || role === 'facilitator';
+    if (!facilitator && (role !== 'participant' || personId === null)) {
+      throw apiError(403, 'person_needed', 'Join the route with its code to take part in a hidden brainstorm.');
+    }
+    if (!(await catalog.exists(routeId))) throw apiError(404, 'route_not_found', 'There is no such route.');
+    return { routeId, viewer: { personId, facilitator } };
+  };
+
+  return new Hono<GrantEnv>()
+    .post('/api/routes/:routeId/control/hidden', bodyLimit({ maxSize: 4096 }), async (c) => {
+      const routeId = await facilitatorsRouteOf(c, catalog);
+      const body = await jsonBody(c);
+      const streamId = typeof body.streamId === 'string' ? body.streamId : '';
+      if (!isLockTarget(boardTarget.stream(streamId))) throw apiError(400, 'invalid_stream', '"streamId" must name a stream of the river.');
+      if (typeof body.hidden !== 'boolean') throw apiError(400, 'invalid_hidden', '"hidden" must be true (hide new ideas) or false (reveal them).');
+      return c.json(await ideas.setHidden(routeId, streamId, body.hidden));
+    })
+    .get('/api/routes/:routeId/hidden-ideas', async (c) => {
+      const { routeId, viewer } = await viewerOf(c);
+      return c.json({ ideas: await ideas.list(routeId, viewer) }, 200, { 'cache-control': 'no-store' });
+    })
+    .post('/api/routes/:routeId/hidden-ideas', bodyLimit({ maxSize: 8192 }), async (c) => {
+      const { routeId, viewer } = await viewerOf(c);
+      if (viewer.personId === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
+      const name = nameOf(routeId, viewer.personId) ?? '';
+      const body = await jsonBody(c);
+      const { streamId, dayId, text } = body;
+      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { streamId, dayId, text }).catch(asApiError);
+      return c.json({ idea }, 201);
+    })
+    .delete('/api/routes/:routeId/hidden-ideas/:ideaId', async (c) => {
+      const { routeId, viewer } = await viewerOf(c);
+      await ideas.remove(routeId, c.req.param('ideaId'), viewer).catch(asApiError);
+      return c.json({ removed: c.req.param('ideaId') });
+    });
+}
