@@ -16,8 +16,29 @@ export function addSlot(page: Page, streamId: string, dayId: string): Locator {
   return page.locator(`[data-testid="add-slot"][data-stream="${streamId}"][data-day="${dayId}"]`);
 }
 
+/**
+ * Scrolls the board with the wheel, as a person would, until `target` is inside its window: the river
+ * opens at 100 %, where a laptop shows the first lanes and days only.
+ */
+export async function scrollIntoBoard(page: Page, target: Locator): Promise<void> {
+  // Far cells are not rendered at all: a step or two out brings them near, as one would look around.
+  for (let step = 0; step < 3 && (await target.count()) === 0; step += 1) await page.getByTestId('zoom-out').click();
+  const board = (await page.getByTestId('board').boundingBox())!;
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('scrollIntoBoard: the target is not on the board');
+    const dx = box.x < board.x + 40 ? box.x - board.x - 40 : box.x + box.width > board.x + board.width - 80 ? box.x + box.width - board.x - board.width + 80 : 0;
+    const dy = box.y < board.y + 40 ? box.y - board.y - 40 : box.y + box.height > board.y + board.height - 100 ? box.y + box.height - board.y - board.height + 100 : 0;
+    if (dx === 0 && dy === 0) return;
+    await page.mouse.move(board.x + board.width / 2, board.y + board.height / 2);
+    await page.mouse.wheel(dx, dy);
+  }
+  throw new Error('scrollIntoBoard: the target stays out of view');
+}
+
 /** Types a card into a cell through its add tile on the board, as a laptop user would. */
 export async function addInline(page: Page, streamId: string, dayId: string, text: string): Promise<void> {
+  await scrollIntoBoard(page, addSlot(page, streamId, dayId));
   await addSlot(page, streamId, dayId).click();
   const editor = page.getByTestId('card-editor');
   await editor.fill(text);
@@ -37,4 +58,22 @@ export async function dragTo(page: Page, from: Locator, to: Locator): Promise<vo
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
   await page.getByTestId('drop-target').waitFor();
   await page.mouse.up();
+}
+
+/**
+ * The rendered height of one line of each shown card's text, in screen pixels: the client rect of the
+ * text's first line, so the board's zoom and every transform count, as an eye at the screen sees it.
+ */
+export function cardLineHeights(page: Page, selector = '[data-testid="card"] .text'): Promise<number[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(sel)].flatMap((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const first = [...range.getClientRects()].find((rect) => rect.height > 0);
+        const inView = first && first.bottom > 0 && first.right > 0 && first.top < window.innerHeight && first.left < window.innerWidth;
+        return first && inView ? [first.height] : [];
+      }),
+    selector,
+  );
 }

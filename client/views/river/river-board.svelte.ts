@@ -26,6 +26,11 @@ export const boardParams: LayoutParams = {
   addSlot: true,
 };
 export const boardFontSize = 14;
+/**
+ * The board opens at its own size: 14 px type draws a 19 px line there, where 80 % drew 15 px lines and
+ * 9 px authors' names on a laptop; a laptop still sees the first days, and "fit" shows all of it.
+ */
+const startZoom = 1;
 
 /** A card being written on the board: an existing one, or a new one at the end of a cell. */
 export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; streamId: string; dayId: string };
@@ -73,7 +78,7 @@ export class RiverBoard {
       $effect(() => {
         if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0 || this.data.days.length === 0) return;
         this.#hasShownStart = true;
-        this.view.showStart(this.content, 0.8);
+        this.view.showStart(this.content, startZoom);
       });
     });
   }

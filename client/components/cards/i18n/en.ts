@@ -3,6 +3,8 @@ export const en = {
   'zoom.in': 'Zoom in',
   'zoom.out': 'Zoom out',
   'zoom.fit': 'Fit to screen',
+  /** On a card whose text goes on past what it shows. */
+  'cards.more': '… more',
   'cards.editorLabel': 'Card text',
   'cards.editorHint': 'Enter saves, Shift+Enter starts a new line, Escape cancels.',
   'selection.count': { one: '{count} selected', other: '{count} selected' },

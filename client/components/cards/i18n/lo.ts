@@ -5,6 +5,7 @@ export const lo: Translation<typeof en> = {
   'zoom.in': 'ຂະຫຍາຍ',
   'zoom.out': 'ຫຍໍ້',
   'zoom.fit': 'ພໍດີກັບໜ້າຈໍ',
+  'cards.more': '… ເບິ່ງຕື່ມ',
   'cards.editorLabel': 'ຂໍ້ຄວາມໃນບັດ',
   'cards.editorHint': 'Enter ເພື່ອບັນທຶກ, Shift+Enter ເພື່ອຂຶ້ນແຖວໃໝ່, Escape ເພື່ອຍົກເລີກ.',
   'selection.count': 'ເລືອກແລ້ວ {count}',

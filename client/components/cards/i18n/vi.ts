@@ -5,6 +5,7 @@ export const vi: Translation<typeof en> = {
   'zoom.in': 'Phóng to',
   'zoom.out': 'Thu nhỏ',
   'zoom.fit': 'Vừa màn hình',
+  'cards.more': '… xem thêm',
   'cards.editorLabel': 'Nội dung thẻ',
   'cards.editorHint': 'Enter để lưu, Shift+Enter để xuống dòng, Escape để hủy.',
   'selection.count': 'Đã chọn {count}',

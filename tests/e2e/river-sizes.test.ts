@@ -1,0 +1,101 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { openPerson, waitForStatus } from './people.ts';
+import { addInline, card, cardLineHeights, riverPath } from './river-board.ts';
+import { routeLinkToken } from './route-links.ts';
+import type { TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
+
+/** Issue 16: the river's words measured as they are drawn, at the sizes a room uses, in the three languages. */
+let server: TestServer;
+let browser: Browser;
+let participant: string;
+const laptop = { width: 1366, height: 768 };
+const locales = ['en', 'lo', 'vi'] as const;
+
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
+beforeAll(async () => {
+  participant = await routeLinkToken(server, 'laos-2013', 'participant');
+});
+
+/** Whether the card with `text` lies wholly inside the board's window. */
+function inView(page: Page, text: string): Promise<boolean> {
+  return card(page, text).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const board = document.querySelector('[data-testid="board"]')!.getBoundingClientRect();
+    return box.left >= board.left && box.top >= board.top && box.right <= board.right && box.bottom <= board.bottom;
+  });
+}
+
+/** Whether every card of the river lies inside the board's window: the whole river is in view. */
+function allCardsInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const board = document.querySelector('[data-testid="board"]')!.getBoundingClientRect();
+    const cards = [...document.querySelectorAll('[data-testid="card"]')].map((element) => element.getBoundingClientRect());
+    return cards.length > 10 && cards.every((box) => box.left >= board.left && box.top >= board.top && box.right <= board.right && box.bottom <= board.bottom);
+  });
+}
+
+/** Whether a card shows its whole text: its last line ends inside the card, above the author's name. */
+function showsWholeText(page: Page, text: string): Promise<boolean> {
+  return card(page, text).evaluate((element) => {
+    const paragraph = element.querySelector('.text')!;
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    const lines = [...range.getClientRects()];
+    const footer = element.querySelector('.footer')!.getBoundingClientRect();
+    return paragraph.scrollHeight <= paragraph.clientHeight + 1 && lines.at(-1)!.bottom <= footer.top + 1;
+  });
+}
+
+for (const locale of locales) {
+  test(`a laptop opens the river at 100 %, with card text of at least 16 px a line and the first days in view; fit is one click (${locale})`, async () => {
+    const { page, context } = await openPerson(browser, server, { name: 'Ana', path: riverPath, token: participant, viewport: laptop, locale });
+    await waitForStatus(page, 'connected');
+    await card(page, 'Our group sells cardamom').waitFor();
+    expect(await page.getByTestId('zoom-level').textContent()).toBe('100%');
+    const lines = await cardLineHeights(page);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(Math.min(...lines)).toBeGreaterThanOrEqual(16);
+    expect(await inView(page, 'Our group sells cardamom')).toBe(true);
+    expect(await inView(page, 'The contract fixes the price')).toBe(true);
+    await screenshot(page, `river-laptop-${locale}-1366x768`, { fullPage: false });
+
+    await page.getByTestId('zoom-fit').click();
+    await expect.poll(() => allCardsInView(page)).toBe(true);
+    await context.close();
+  });
+}
+
+/** In the first lane, in view when the river opens; a day each, so one test's card does not move the other's tile. */
+const longCards = {
+  en: 'The buyer agreed to a floor price for two seasons, the group keeps a shared record of every delivery, and the district office checks the scales before each harvest so nobody argues about weight',
+  lo: 'ກຸ່ມຊາວກະສິກອນຕົກລົງກັບຜູ້ຊື້ກ່ຽວກັບລາຄາຂັ້ນຕ່ຳສອງລະດູການ ແລະ ບັນທຶກການສົ່ງສິນຄ້າທຸກຄັ້ງຮ່ວມກັນ ເພື່ອໃຫ້ທຸກຄົນເຫັນຕົວເລກດຽວກັນ ແລະ ບໍ່ມີການຜິດຖຽງກັນເລື່ອງນ້ຳໜັກ',
+};
+
+for (const locale of ['en', 'lo'] as const) {
+  test(`a long card says it has more, and shows its whole text once selected, without the editor (${locale})`, async () => {
+    const { page, context } = await openPerson(browser, server, { name: 'Souk', path: riverPath, token: participant, viewport: laptop, locale });
+    await waitForStatus(page, 'connected');
+    const text = longCards[locale];
+    await addInline(page, 'knowledge', locale === 'en' ? 'd3' : 'd2', text);
+    await page.mouse.move(5, laptop.height - 5);
+    await page.locator('body').click({ position: { x: 5, y: laptop.height - 5 } });
+    const long = card(page, text);
+    await long.getByTestId('card-more').waitFor();
+    expect(await showsWholeText(page, text)).toBe(false);
+    const before = (await long.boundingBox())!.height;
+
+    await long.click();
+    await page.mouse.move(5, laptop.height - 5);
+    expect(await long.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('card-editor').count()).toBe(0);
+    expect(await showsWholeText(page, text)).toBe(true);
+    expect((await long.boundingBox())!.height).toBeGreaterThan(before);
+    expect(await long.getByTestId('card-more').isVisible()).toBe(false);
+    await screenshot(page, `river-long-card-${locale}-1366x768`, { fullPage: false });
+    await context.close();
+  });
+}
