@@ -1,6 +1,6 @@
 import { controlDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { ControlDoc } from '../../shared/schema/control.ts';
-import { assessPlans, CommitteeBook, type CommitteeSettings, type PlanAssessment, type ScoreSheet } from '../../shared/schema/fair-committee.ts';
+import { assessPlans, CommitteeBook, type CommitteeSettings, type CommitteeView, type PlanAssessment, type ScoreSheet } from '../../shared/schema/fair-committee.ts';
 import { criterionIds } from '../../shared/schema/fair-rubric.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type { Person } from '../../shared/schema/people.ts';
@@ -10,19 +10,6 @@ import type { SheetInput } from './score-rules.ts';
 
 /** Who asks: what they may see of the scores depends on it (see `view`). */
 export type Viewer = { kind: 'facilitator' } | { kind: 'member'; id: string } | { kind: 'team'; teamId: string | null } | { kind: 'screen' };
-
-export interface CommitteeView {
-  published: boolean;
-  settings: Pick<CommitteeSettings, 'othersAfterOwn' | 'margin'>;
-  /** The plans to score: those submitted. */
-  plans: string[];
-  /** Names of the members whose sheets are shown; a team sees them numbered, not named. */
-  members: Record<string, string>;
-  sheets: ScoreSheet[];
-  assessments: PlanAssessment[];
-  /** The fair vote's points per plan, once the vote's result is published. */
-  fairPoints: Record<string, number> | null;
-}
 
 export interface CommitteeSources {
   fairPoints(routeId: string): Promise<Record<string, number> | null>;

@@ -36,6 +36,20 @@ export interface CommitteeSettings {
 
 export const defaultCommitteeSettings: CommitteeSettings = { othersAfterOwn: true, margin: 3, published: false, publishedAt: 0 };
 
+/** What one reader may see of the committee's work (the server filters it per role, see server/committee). */
+export interface CommitteeView {
+  published: boolean;
+  settings: Pick<CommitteeSettings, 'othersAfterOwn' | 'margin'>;
+  /** The plans to score: those submitted. */
+  plans: string[];
+  /** Names of the members whose sheets are shown; a team sees them numbered, not named. */
+  members: Record<string, string>;
+  sheets: ScoreSheet[];
+  assessments: PlanAssessment[];
+  /** The fair vote's points per plan, once the vote's result is published. */
+  fairPoints: Record<string, number> | null;
+}
+
 export const sheetTotal = (sheet: Pick<ScoreSheet, 'scores'>): number => criterionIds.reduce((sum, id) => sum + (sheet.scores[id] ?? 0), 0);
 
 export class CommitteeBook {

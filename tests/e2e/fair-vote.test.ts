@@ -5,6 +5,7 @@ import { openPerson } from './people.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
 import { useServerAndBrowser } from './file-setup.ts';
+import { joinAs, joinCodes } from './join-codes.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -15,19 +16,10 @@ useServerAndBrowser((parts) => ({ server, browser } = parts));
 
 beforeAll(async () => {
   facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
-  const answer = await fetch(`${server.url}/api/routes/laos-2013/join-codes`, { headers: { authorization: `Bearer ${facilitator}` } });
-  codes = (await answer.json()) as Record<string, string>;
+  codes = await joinCodes(server, 'laos-2013', facilitator);
 });
 
-/** A personal token, as the join page gets it. */
-async function join(role: string, name: string, teamId?: string): Promise<string> {
-  const answer = await fetch(`${server.url}/api/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: codes[role], name, teamId, groupId: role === 'participant' ? 'g1' : undefined }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
+const join = (role: string, name: string, teamId?: string): Promise<string> => joinAs(server, codes, role, name, teamId);
 
 test('the facilitator opens the vote, a participant votes on a phone and the tally on the room screen follows; refusals show on the phone', async () => {
   const fac = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/vote', token: facilitator, viewport: { width: 1366, height: 768 } });

@@ -13,6 +13,7 @@ export const en = {
   'nav.facilitate': 'Facilitate',
   'nav.plans': 'Plans',
   'nav.vote': 'Fair vote',
+  'nav.committee': 'Committee',
   'nav.grid': 'Grid: {host}',
   'stream.knowledge': 'Knowledge brought',
   'stream.expectations': 'Expectations',

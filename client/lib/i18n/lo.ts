@@ -12,6 +12,7 @@ export const lo: Translation<typeof en> = {
   'nav.facilitate': 'ອຳນວຍຄວາມສະດວກ',
   'nav.plans': 'ແຜນການ',
   'nav.vote': 'ການລົງຄະແນນ',
+  'nav.committee': 'ຄະນະກຳມະການ',
   'nav.grid': 'ຕາຕະລາງ: {host}',
   'stream.knowledge': 'ຄວາມຮູ້ທີ່ນຳມາ',
   'stream.expectations': 'ຄວາມຄາດຫວັງ',

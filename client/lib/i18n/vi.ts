@@ -12,6 +12,7 @@ export const vi: Translation<typeof en> = {
   'nav.facilitate': 'Điều phối',
   'nav.plans': 'Kế hoạch',
   'nav.vote': 'Bình chọn',
+  'nav.committee': 'Hội đồng',
   'nav.grid': 'Bảng: {host}',
   'stream.knowledge': 'Kiến thức mang đến',
   'stream.expectations': 'Mong đợi',

@@ -17,12 +17,14 @@ export type Page =
   /** `/r/<routeId>/vote`: the Innovation Plan Fair vote (a participant's ballot, the facilitator's controls); `…/tally` its tally for the projector. */
   | { name: 'vote'; routeId: string }
   | { name: 'tally'; routeId: string }
+  /** `/r/<routeId>/committee`: the contest committee's scoring, and after publication the teams' results. */
+  | { name: 'committee'; routeId: string }
   /** `/join` and `/j/<code>` (the address a QR code carries): joining a route with a code. */
   | { name: 'join'; code: string }
   | { name: 'not-found' };
 
 type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'case-screen' | 'plan' | 'plan-print'>;
-const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally', 'facilitate'];
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally', 'facilitate', 'committee'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
 const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

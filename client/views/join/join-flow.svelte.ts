@@ -8,7 +8,7 @@ import { has, t } from './i18n/index.ts';
 /** Where each role starts once joined. */
 function startPage(role: JoinRole, routeId: string): string {
   if (role === 'screen') return pathOf({ name: 'screen', routeId });
-  if (role === 'committee') return pathOf({ name: 'setup', routeId });
+  if (role === 'committee') return pathOf({ name: 'committee', routeId });
   return pathOf({ name: 'river', routeId });
 }
 

@@ -34,7 +34,9 @@ export function committeeRoutes(committee: Committee, catalog: RouteCatalog, tea
   return new Hono<GrantEnv>()
     .get('/api/routes/:routeId/committee', async (c) => {
       const { routeId, viewer } = await readerOf(c);
-      return c.json({ viewer: viewer.kind, ...(await committee.view(routeId, viewer)) });
+      const memberId = viewer.kind === 'member' ? viewer.id : null;
+      const teamId = viewer.kind === 'team' ? viewer.teamId : null;
+      return c.json({ viewer: viewer.kind, memberId, teamId, ...(await committee.view(routeId, viewer)) });
     })
     .put('/api/routes/:routeId/committee/scores/:teamId', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
       const { routeId, viewer } = await readerOf(c);

@@ -15,6 +15,7 @@ test('reads the home page and a route’s pages from the path', () => {
   expect(parsePath('/r/laos-2013/plans/taliang/print')).toEqual({ name: 'plan-print', routeId: 'laos-2013', teamId: 'taliang' });
   expect(parsePath('/r/laos-2013/vote')).toEqual({ name: 'vote', routeId: 'laos-2013' });
   expect(parsePath('/r/laos-2013/tally')).toEqual({ name: 'tally', routeId: 'laos-2013' });
+  expect(parsePath('/r/laos-2013/committee')).toEqual({ name: 'committee', routeId: 'laos-2013' });
 });
 
 test('reads the join page, with the code a QR code carries', () => {
