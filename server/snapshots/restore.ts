@@ -6,14 +6,16 @@ import { detectRootKind, getRoot, type RootKind } from './root-types.ts';
  * content that was deleted (and garbage-collected), so a restore re-creates it: connected clients receive
  * an ordinary update and converge, and the previous content stays recoverable from the snapshot the caller
  * took first. Top-level types and map keys that already match are left untouched, so the change (and what
- * clients must apply) is no larger than the difference.
+ * clients must apply) is no larger than the difference. Roots named in `keep` stay as they are (a plan's
+ * comments: the discussion outlives the version of the text it was about).
  */
-export function restoreState(doc: Y.Doc, state: Uint8Array): void {
+export function restoreState(doc: Y.Doc, state: Uint8Array, keep: readonly string[] = []): void {
   const source = new Y.Doc();
   Y.applyUpdate(source, state);
   const names = new Set([...doc.share.keys(), ...source.share.keys()]);
   doc.transact(() => {
     for (const name of names) {
+      if (keep.includes(name)) continue;
       const kind = detectRootKind(source, name) ?? detectRootKind(doc, name);
       if (kind !== null) restoreRoot(doc, source, name, kind);
     }

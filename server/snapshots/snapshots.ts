@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { SnapshotKind, SnapshotMeta, Storage } from '../persistence/storage.ts';
 import { isIntervalSnapshotDue, selectExpiredSnapshots, type SnapshotPolicy } from './policy.ts';
 import { restoreState } from './restore.ts';
+import { rootsKeptOnRestore } from '../../shared/schema/plan-comments.ts';
 import { documentToJSON } from './root-types.ts';
 
 export interface SnapshotContent extends SnapshotMeta {
@@ -73,7 +74,7 @@ export class Snapshots {
     if (snapshot === null) return null;
     return this.withRegistry().withRoom(docName, async (room) => {
       const safety = await this.take(room, 'before-restore', `before restoring snapshot ${id}`);
-      restoreState(room.doc, snapshot.state);
+      restoreState(room.doc, snapshot.state, rootsKeptOnRestore(docName));
       await this.withRegistry().flush();
       const { state: _state, ...restored } = snapshot;
       this.log.info('snapshot restored', { doc: docName, snapshot: id, safety: safety.id });

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openPerson, waitForStatus, type Person } from './people.ts';
 import type { TestServer } from './server.ts';
 
@@ -28,3 +28,11 @@ export async function openConnected(
   await waitForStatus(person.page, 'connected');
   return person;
 }
+
+/** A section's text as written, without the other people's caret labels drawn inside it. */
+export const editorText = (page: Page, sectionId: string): Promise<string> =>
+  page.getByTestId(`editor-${sectionId}`).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });

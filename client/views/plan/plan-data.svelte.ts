@@ -6,6 +6,7 @@ import { Presence } from '../../lib/presence/presence.svelte.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
 import { ControlDoc, type PlanStatus } from '../../../shared/schema/control.ts';
 import { controlDocName, planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { PlanComments, type Thread } from '../../../shared/schema/plan-comments.ts';
 import { budgetTotals, readBudgetCap, type BudgetTotals } from '../../../shared/schema/plan-budget.ts';
 import { countWords, blocksText, readBlocks } from '../../../shared/schema/plan-content.ts';
 import { planSectionIds, type PlanSectionId } from '../../../shared/schema/plan-template.ts';
@@ -38,6 +39,8 @@ export class PlanData {
   readonly presence: Presence<PlanPresence>;
   /** Undo and redo of this person's changes to the schedule and the budget. */
   readonly undo: TableUndo;
+  readonly comments: PlanComments;
+  readonly #threads: ReactiveDeep<Thread[]>;
   readonly #meta: ReactiveDeep<PlanMeta>;
   readonly #schedule: ReactiveDeep<ScheduleRow[]>;
   readonly #budget: ReactiveDeep<BudgetRow[]>;
@@ -67,6 +70,8 @@ export class PlanData {
     const planDoc = (this.planDoc = new PlanDoc(this.plan.doc));
     this.presence = new Presence<PlanPresence>(this.plan.awareness);
     this.undo = new TableUndo(planDoc);
+    const comments = (this.comments = new PlanComments(this.plan.doc));
+    this.#threads = new ReactiveDeep(comments.array, () => comments.threads());
     this.#meta = new ReactiveDeep(planDoc.metaMap, () => planDoc.readMeta());
     this.#schedule = new ReactiveDeep(planDoc.table('schedule'), () => planDoc.rows('schedule'));
     this.#budget = new ReactiveDeep(planDoc.table('budget'), () => planDoc.rows('budget'));
@@ -134,6 +139,10 @@ export class PlanData {
 
   get budget(): BudgetRow[] {
     return this.#budget.value;
+  }
+
+  get threads(): Thread[] {
+    return this.#threads.value;
   }
 
   get budgetTotals(): BudgetTotals {
