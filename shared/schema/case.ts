@@ -291,9 +291,17 @@ export class CaseTemplates {
     });
   }
 
-  /** The scope's axis map, creating the scope from what it shows now (so a first edit keeps the rest). */
-  #axisMap(scope: TemplateScope, axis: AxisName): Y.Map<Y.Map<RecordValue>> {
+  /**
+   * Gives a scope a template of its own, copied from what it shows now (the route's, or the PPP grid), so
+   * that a first edit changes one row and keeps the rest. Done apart from that edit, it lets an undo of the
+   * edit take back that row alone, not the copy others may have edited since.
+   */
+  materialize(scope: TemplateScope): void {
     if (!this.templatesMap.has(scopeKey(scope))) this.#write(scope, this.read(scope));
+  }
+
+  #axisMap(scope: TemplateScope, axis: AxisName): Y.Map<Y.Map<RecordValue>> {
+    this.materialize(scope);
     return this.templatesMap.get(scopeKey(scope))!.get(axis) as Y.Map<Y.Map<RecordValue>>;
   }
 

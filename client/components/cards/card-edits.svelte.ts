@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 
 /**
- * One person's changes to a board document in this tab. Each goes through one transaction tagged with this
- * object as its origin, and the undo manager tracks that origin only: Ctrl+Z takes back what this person did,
- * never what others did meanwhile (their changes arrive with the provider as origin). Boards extend it
- * with their own verbs, each made through `change`.
+ * One person's changes to a document in this tab. Each goes through one transaction tagged with this object
+ * as its origin, and the undo manager tracks that origin only: Ctrl+Z takes back what this person did, never
+ * what others did meanwhile (their changes arrive with the provider as origin). Subclasses add their own
+ * verbs, each made through `change`.
  */
-export abstract class CardEdits {
+export class UndoableEdits {
   readonly #doc: Y.Doc;
   readonly #undo: Y.UndoManager;
   /** The undo manager's stacks are not reactive; these follow them after every change made here. */
@@ -19,23 +19,6 @@ export abstract class CardEdits {
     // By default it tracks transactions without an origin; only this tab's tagged ones belong to it.
     this.#undo.removeTrackedOrigin(null);
     this.#undo.addTrackedOrigin(this);
-  }
-
-  /** A card's photos as stored now, or null when it is gone. */
-  protected abstract photosOf(id: string): string[] | null;
-
-  abstract edit(ids: string[], fields: { photos?: string[] }): void;
-
-  /** Adds a photo to a card, read fresh so a photo another person added meanwhile is kept. */
-  addPhoto(id: string, photoId: string): void {
-    const photos = this.photosOf(id);
-    if (photos) this.edit([id], { photos: [...photos, photoId] });
-  }
-
-  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
-  removePhoto(id: string, photoId: string): void {
-    const photos = this.photosOf(id);
-    if (photos) this.edit([id], { photos: photos.filter((p) => p !== photoId) });
   }
 
   undo(): void {
@@ -67,11 +50,31 @@ export abstract class CardEdits {
   }
 }
 
+/** A card board's edits: its own verbs, and the photos every board's cards carry. */
+export abstract class CardEdits extends UndoableEdits {
+  /** A card's photos as stored now, or null when it is gone. */
+  protected abstract photosOf(id: string): string[] | null;
+
+  abstract edit(ids: string[], fields: { photos?: string[] }): void;
+
+  /** Adds a photo to a card, read fresh so a photo another person added meanwhile is kept. */
+  addPhoto(id: string, photoId: string): void {
+    const photos = this.photosOf(id);
+    if (photos) this.edit([id], { photos: [...photos, photoId] });
+  }
+
+  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
+  removePhoto(id: string, photoId: string): void {
+    const photos = this.photosOf(id);
+    if (photos) this.edit([id], { photos: photos.filter((p) => p !== photoId) });
+  }
+}
+
 /**
  * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y anywhere on a board's page, except inside a text field, which keeps its
  * own undo. True when the key was used.
  */
-export function handleUndoKeys(event: KeyboardEvent, edits: Pick<CardEdits, 'undo' | 'redo'>): boolean {
+export function handleUndoKeys(event: KeyboardEvent, edits: Pick<UndoableEdits, 'undo' | 'redo'>): boolean {
   if (!(event.ctrlKey || event.metaKey)) return false;
   if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return false;
   const key = event.key.toLowerCase();

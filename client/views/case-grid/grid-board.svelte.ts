@@ -9,6 +9,7 @@ import { axisName } from './axis-name.ts';
 import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
+import { TemplateEdits } from './template-edits.svelte.ts';
 import { rememberedGroup, rememberGroup } from './group-choice.ts';
 import { t } from './i18n/messages.ts';
 
@@ -26,6 +27,8 @@ export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; rowId: str
 export class GridBoard {
   readonly data: GridData;
   readonly edits: GridEdits;
+  /** The facilitator's template changes, undone apart from their cards. */
+  readonly templateEdits: TemplateEdits;
   readonly view = new BoardView();
   readonly selection = new Selection();
   readonly gestures: BoardGestures;
@@ -61,6 +64,7 @@ export class GridBoard {
   constructor(routeId: string, hostId: string) {
     this.data = new GridData(routeId, hostId);
     this.edits = new GridEdits(this.data.caseDoc);
+    this.templateEdits = new TemplateEdits(this.data.templates);
     this.#chosenGroup = rememberedGroup(routeId);
     this.gestures = new BoardGestures({
       view: this.view,
@@ -197,6 +201,7 @@ export class GridBoard {
   destroy(): void {
     this.#stop();
     this.edits.destroy();
+    this.templateEdits.destroy();
     this.data.destroy();
   }
 
