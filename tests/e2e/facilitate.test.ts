@@ -148,3 +148,54 @@ test('the console in Lao and Vietnamese, on a laptop and a phone', async () => {
     }
   }
 });
+
+/** A participant who joined with the route's code: a personal token, named, in the first team. */
+async function joinedParticipant(name: string, viewport?: { width: number; height: number }): Promise<Person> {
+  const codes = await fetch(`${server.url}/api/routes/laos-2013/join-codes`, { headers: { authorization: `Bearer ${facilitator}` } });
+  const { participant: code } = (await codes.json()) as { participant: string };
+  const info = (await (await fetch(`${server.url}/api/join/${code}`)).json()) as { teams: Array<{ id: string }>; groups: Array<{ id: string }> };
+  const joined = await fetch(`${server.url}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name, teamId: info.teams[0]!.id, groupId: info.groups[0]?.id }),
+  });
+  const { token } = (await joined.json()) as { token: string };
+  const person = await openPerson(browser, server, { name, path: '/r/laos-2013/river', token, viewport, isMobile: viewport !== undefined });
+  await waitForStatus(person.page, 'connected');
+  return person;
+}
+
+test('hidden brainstorming keeps a participant\'s idea from the others until the facilitator reveals it; a lock says so on their screen', async () => {
+  const fay = await openConsole({ viewport: { width: 1366, height: 768 } });
+  const ana = await joinedParticipant('Ana', { width: 390, height: 844 });
+  const bo = await joinedParticipant('Bo');
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: facilitator, viewport: { width: 1920, height: 1080 } });
+  await room.page.getByTestId('room-screen').waitFor();
+
+  await fay.page.getByTestId('hide-ideas').click();
+  await fay.page.getByTestId('reveal-ideas').waitFor();
+  await ana.page.getByTestId('hidden-ideas-open').tap();
+  const secret = 'Village seed bank run by the women’s group';
+  await ana.page.getByTestId('hidden-idea-text').fill(secret);
+  await ana.page.getByTestId('hidden-idea-add').tap();
+  await ana.page.getByTestId('hidden-ideas-mine').getByText(secret).waitFor();
+  await screenshot(ana.page, 'hidden-idea-phone-390x844', { fullPage: false });
+
+  // The facilitator sees it, the room sees that one idea waits, Bo's page has nothing of it.
+  await fay.page.getByTestId('hidden-ideas').getByText(secret).waitFor();
+  await room.page.getByTestId('hidden-waiting').waitFor();
+  expect(await room.page.getByTestId('hidden-waiting').textContent()).toBe('1 hidden idea waiting');
+  await screenshot(fay.page, 'console-hidden-1366x768', { fullPage: true });
+  expect(await bo.page.content()).not.toContain(secret);
+
+  await fay.page.getByTestId('reveal-ideas').click();
+  await bo.page.getByText(secret).first().waitFor();
+  await room.page.getByTestId('hidden-waiting').waitFor({ state: 'detached' });
+
+  await fay.page.getByTestId('lock-river').check();
+  await bo.page.getByTestId('lock-notice').waitFor();
+  expect(await bo.page.getByTestId('lock-notice').textContent()).toContain('locked this board');
+  await fay.page.getByTestId('lock-river').uncheck();
+  await bo.page.getByTestId('lock-notice').waitFor({ state: 'detached' });
+  for (const person of [fay, ana, bo, room]) await person.context.close();
+});

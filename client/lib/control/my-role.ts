@@ -9,19 +9,32 @@ export type MyRole = JoinRole | 'admin' | 'none';
  */
 export function roleOfToken(token: string | null, routeId: string): MyRole {
   if (token === null || token === '') return 'none';
-  const [version, payload] = token.split('.');
-  if (version !== 't1' || payload === undefined) return 'admin';
+  if (!token.startsWith('t1.')) return 'admin';
+  const fields = payloadOf(token);
+  if (fields === null) return 'none';
+  if (typeof fields.r === 'string') return fields.r === routeId ? (fields.o as JoinRole) : 'none';
+  if (typeof fields.s !== 'string') return 'none';
+  const scope = fields.s;
+  const covers = `route/${routeId}` === scope || `route/${routeId}`.startsWith(`${scope}/`);
+  if (!covers) return 'none';
+  return fields.a === 'write' ? 'facilitator' : 'participant';
+}
+
+function payloadOf(token: string): Record<string, unknown> | null {
+  const payload = token.split('.')[1];
+  if (payload === undefined) return null;
   try {
-    const fields = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-    if (typeof fields.r === 'string') return fields.r === routeId ? (fields.o as JoinRole) : 'none';
-    if (typeof fields.s !== 'string') return 'none';
-    const scope = fields.s;
-    const covers = `route/${routeId}` === scope || `route/${routeId}`.startsWith(`${scope}/`);
-    if (!covers) return 'none';
-    return fields.a === 'write' ? 'facilitator' : 'participant';
+    const fields: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : null;
   } catch {
-    return 'none';
+    return null;
   }
 }
 
 export const directsTheRoom = (role: MyRole): boolean => role === 'facilitator' || role === 'admin';
+
+/** Whether the token is a person's own (from joining with a code), not a shared link. */
+export function tokenNamesPerson(token: string | null): boolean {
+  const fields = token?.startsWith('t1.') ? payloadOf(token) : null;
+  return typeof fields?.p === 'object' && fields.p !== null;
+}

@@ -24,6 +24,7 @@ export class RoomControl {
   readonly #timer: ReactiveDeep<Timer>;
   readonly #locks: ReactiveDeep<string[]>;
   readonly #hidden: ReactiveDeep<string[]>;
+  readonly #hiddenCounts: ReactiveDeep<Record<string, number>>;
   readonly #days: ReactiveDeep<Day[]>;
   readonly #schedule: ReactiveDeep<ScheduleItem[]>;
   readonly #hosts: ReactiveDeep<Host[]>;
@@ -41,6 +42,7 @@ export class RoomControl {
     this.#timer = new ReactiveDeep(control.map('timer'), () => control.timer());
     this.#locks = new ReactiveDeep(control.map('locks'), () => control.locks());
     this.#hidden = new ReactiveDeep(control.map('hidden'), () => control.hiddenTargets());
+    this.#hiddenCounts = new ReactiveDeep(control.map('hiddenCounts'), () => control.hiddenCounts());
     const route = new RouteDoc(this.route.doc);
     this.#days = new ReactiveDeep(route.list('days'), () => route.read('days'));
     this.#schedule = new ReactiveDeep(route.list('schedule'), () => route.read('schedule'));
@@ -67,6 +69,11 @@ export class RoomControl {
 
   get hidden(): string[] {
     return this.#hidden.value;
+  }
+
+  /** Hidden-brainstorm target → how many ideas wait there (never what they say). */
+  get hiddenCounts(): Record<string, number> {
+    return this.#hiddenCounts.value;
   }
 
   get days(): Day[] {

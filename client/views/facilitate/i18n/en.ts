@@ -41,4 +41,10 @@ export const en = {
   'schedule.heading': 'Now and next',
   'schedule.none': 'Give the days dates and the schedule times on the setup page to show now and next.',
   'schedule.over': 'Nothing more on today’s schedule.',
+  'hidden.heading': 'Hidden brainstorming',
+  'hidden.help': 'While a stream is hidden, participants’ new ideas there reach only you, until you reveal them.',
+  'hidden.hide': 'Hide new ideas',
+  'hidden.reveal': { one: 'Reveal {count} idea', other: 'Reveal {count} ideas' },
+  'hidden.revealed': { one: '{count} idea is now on the river.', other: '{count} ideas are now on the river.' },
+  'hidden.none': 'No ideas yet.',
 } as const;

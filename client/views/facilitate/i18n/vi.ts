@@ -43,4 +43,10 @@ export const vi: Translation<typeof en> = {
   'schedule.heading': 'Bây giờ và tiếp theo',
   'schedule.none': 'Hãy đặt ngày cho các ngày và giờ cho lịch ở trang thiết lập để hiện bây giờ và tiếp theo.',
   'schedule.over': 'Lịch hôm nay không còn gì nữa.',
+  'hidden.heading': 'Động não kín',
+  'hidden.help': 'Khi một dòng đang ẩn, ý tưởng mới của người tham gia ở đó chỉ đến với bạn, cho đến khi bạn công bố.',
+  'hidden.hide': 'Ẩn ý tưởng mới',
+  'hidden.reveal': 'Công bố {count} ý tưởng',
+  'hidden.revealed': '{count} ý tưởng đã lên dòng sông.',
+  'hidden.none': 'Chưa có ý tưởng nào.',
 };
