@@ -42,9 +42,12 @@ export class DocConnection {
   readonly #unsentCounter: UnsentCounter;
   #checkingAccess = false;
   #releaseListeners: () => void;
+  /** Says whether this was the last holder of a connection shared within the tab (see openDoc). */
+  readonly #release: () => boolean;
 
-  constructor(docName: string, token: string | null, syncBaseUrl: string) {
+  constructor(docName: string, token: string | null, syncBaseUrl: string, release: () => boolean = () => true) {
     this.docName = docName;
+    this.#release = release;
     this.#token = token;
     this.#unsentCounter = new UnsentCounter(docName);
     this.unsent = this.#unsentCounter.count;
@@ -96,6 +99,7 @@ export class DocConnection {
   }
 
   destroy(): void {
+    if (!this.#release()) return;
     this.#releaseListeners();
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB persistence, after its pending writes.
