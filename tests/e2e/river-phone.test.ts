@@ -92,11 +92,11 @@ test('a plain finger drag pans the board instead of moving a card; two fingers z
   await cardIn(page, 'Our group sells cardamom', 'knowledge', 'd1');
   await screenshot(page, 'river-phone-lao-390x844', { fullPage: false });
 
-  // Two fingers moving apart zoom in.
+  // Two fingers moving apart on the drawn river (no card under them) zoom in.
   const zoom = () => page.getByTestId('zoom-level').textContent();
   const zoomBefore = Number((await zoom())?.replace('%', ''));
   const pinch = (type: 'touchStart' | 'touchMove', spread: number) =>
-    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ x: 195 - spread, y: 500, id: 1 }, { x: 195 + spread, y: 500, id: 2 }] });
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ x: 195 - spread, y: 380, id: 1 }, { x: 195 + spread, y: 380, id: 2 }] });
   await pinch('touchStart', 40);
   for (let spread = 50; spread <= 120; spread += 10) await pinch('touchMove', spread);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

@@ -99,3 +99,44 @@ for (const locale of ['en', 'lo'] as const) {
     await context.close();
   });
 }
+
+const phone = { width: 390, height: 844 };
+
+/** The days whose column of cards shows wholly across the board's width, from the cards drawn there. */
+function daysInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const board = document.querySelector('[data-testid="board"]')!.getBoundingClientRect();
+    const days = [...document.querySelectorAll<HTMLElement>('[data-testid="card"]')].flatMap((element) => {
+      const box = element.getBoundingClientRect();
+      const across = box.left >= board.left && box.right <= board.right && box.top >= board.top && box.top < board.bottom;
+      return across ? [element.dataset.day!] : [];
+    });
+    return [...new Set(days)].sort();
+  });
+}
+
+for (const locale of locales) {
+  test(`a phone shows two days of cards side by side at 16 px a line or more, nothing floating over them, the connection in words (${locale})`, async () => {
+    const { page, context } = await openPerson(browser, server, { name: 'Noy', path: riverPath, token: participant, viewport: phone, isMobile: true, locale });
+    await waitForStatus(page, 'connected');
+    await card(page, 'Our group sells cardamom').waitFor();
+    expect(await daysInView(page)).toEqual(['d1', 'd2']);
+    const lines = await cardLineHeights(page);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(Math.min(...lines)).toBeGreaterThanOrEqual(16);
+
+    // The zoom sits in the toolbar, above the board, not on it.
+    const zoom = (await page.getByTestId('zoom-level').boundingBox())!;
+    const board = (await page.getByTestId('board').boundingBox())!;
+    expect(zoom.y + zoom.height).toBeLessThanOrEqual(board.y);
+    const status = page.getByTestId('connection-status').locator('.label');
+    expect(await status.isVisible()).toBe(true);
+    expect((await status.boundingBox())!.width).toBeGreaterThan(30);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, `river-phone-${locale}-390x844`, { fullPage: false });
+
+    await page.getByTestId('zoom-fit').tap();
+    await expect.poll(() => page.getByTestId('zoom-level').textContent()).not.toBe('90%');
+    await context.close();
+  });
+}

@@ -25,12 +25,30 @@ export const boardParams: LayoutParams = {
   outflowWidth: 400,
   addSlot: true,
 };
+/**
+ * A phone's river: the stream names on a narrow rail at the left (instead of a fifth of the width) and
+ * one card across each day, so two days stand side by side in 390 px at a readable zoom.
+ */
+const phoneParams: LayoutParams = {
+  ...boardParams,
+  cardWidth: 168,
+  gap: 8,
+  padding: 10,
+  labelWidth: 36,
+  headerHeight: 116,
+  riverHeight: 110,
+  minColumnWidth: 188,
+  maxPerRow: 1,
+  outflowWidth: 320,
+};
 export const boardFontSize = 14;
+const phoneWidth = 600;
 /**
  * The board opens at its own size: 14 px type draws a 19 px line there, where 80 % drew 15 px lines and
- * 9 px authors' names on a laptop; a laptop still sees the first days, and "fit" shows all of it.
+ * 9 px authors' names on a laptop; a laptop still sees the first days, and "fit" shows all of it. A
+ * phone opens at 90 %, a 17 px line, with two days across.
  */
-const startZoom = 1;
+const startZoom = { laptop: 1, phone: 0.9 };
 
 /** A card being written on the board: an existing one, or a new one at the end of a cell. */
 export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; streamId: string; dayId: string };
@@ -53,9 +71,11 @@ export class RiverBoard {
   #hasShownStart = false;
   readonly #stop: () => void;
 
+  readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
+  readonly params = $derived(this.isPhone ? phoneParams : boardParams);
   readonly shown = $derived.by(() => this.filters.apply(this.data.cards));
   readonly layout: BoardLayout = $derived.by(() => {
-    const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.shown }, boardParams, this.#previous);
+    const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.shown }, this.params, this.#previous);
     this.#previous = layout;
     return layout;
   });
@@ -78,7 +98,7 @@ export class RiverBoard {
       $effect(() => {
         if (this.#hasShownStart || !this.data.isLoaded || this.view.width === 0 || this.data.days.length === 0) return;
         this.#hasShownStart = true;
-        this.view.showStart(this.content, startZoom);
+        this.view.showStart(this.content, this.isPhone ? startZoom.phone : startZoom.laptop);
       });
     });
   }
@@ -115,7 +135,7 @@ export class RiverBoard {
   /** Brings a card into view, waits for it to be rendered there, and gives it the keyboard focus. */
   focus(id: string): Promise<void> {
     // The selection bar covers the bottom of the board: about two rows of buttons on a phone.
-    return focusCard(this.view, () => this.layout, id, this.view.width < 600 ? 150 : 90);
+    return focusCard(this.view, () => this.layout, id, this.isPhone ? 150 : 90);
   }
 
   /**
