@@ -27,6 +27,7 @@ import { joinRoutes } from './routes/join.ts';
 import { peopleRoutes, type PeopleView } from './routes/people.ts';
 import { voteRoutes } from './routes/vote.ts';
 import { committeeRoutes } from './routes/committee.ts';
+import { reportRoutes } from './routes/report.ts';
 import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
@@ -78,6 +79,7 @@ export function createApp(parts: AppParts) {
   app.route('/', hiddenIdeaRoutes(parts.hiddenIdeas, parts.catalog, (routeId, personId) => parts.people.nameOf(routeId, personId)));
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
+  app.route('/', reportRoutes({ registry: parts.registry, votes: parts.fairVotes, committee: parts.committee, people: parts.people, catalog: parts.catalog }));
   app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));
   app.all('/api/*', () => {
