@@ -55,13 +55,13 @@ describe('photo uploads', () => {
     expect(input.exif?.toString('latin1')).toContain('field-photo-copyright');
     const { status, body } = await upload(original, 'image/jpeg');
     expect(status).toBe(201);
-    // Orientation 6 is a camera held upright: the stored picture is portrait, at most 2048 px high.
-    expect(body.photo).toMatchObject({ width: 1536, height: 2048 });
+    // Orientation 6 is a camera held upright: the stored picture is portrait, at most 2000 px high.
+    expect(body.photo).toMatchObject({ width: 1500, height: 2000 });
     const id = body.photo!.id;
 
     const stored = await readFile(join(data.dir, 'photos', routeId, id, 'full.jpg'));
     const meta = await sharp(stored).metadata();
-    expect(meta).toMatchObject({ format: 'jpeg', width: 1536, height: 2048 });
+    expect(meta).toMatchObject({ format: 'jpeg', width: 1500, height: 2000 });
     expect(meta.exif).toBeUndefined();
     expect(meta.xmp).toBeUndefined();
     expect(meta.orientation).toBeUndefined();
