@@ -7,10 +7,11 @@ import type { Authentication } from '../auth/authenticate.ts';
 
 export type GrantEnv = { Variables: { grant: Grant } };
 
-/** Authenticates the request's bearer token and sets `grant`, or answers 401 with the reason. */
+/** Authenticates the request's token (bearer, or `?token=`) and sets `grant`, or answers 401 with the reason. */
 export function withGrant(authenticate: (token: string | undefined) => Authentication) {
   return createMiddleware<GrantEnv>(async (c, next) => {
-    const result = authenticate(bearerToken(c.req.header('authorization')));
+    // `?token=` too: a download started by a link (a plan's export) cannot send a header.
+    const result = authenticate(bearerToken(c.req.header('authorization')) ?? c.req.query('token'));
     if (!result.ok) throw apiError(result.refusal.status, result.refusal.error, result.refusal.message);
     c.set('grant', result.grant);
     await next();

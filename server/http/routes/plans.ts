@@ -3,6 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { isPlanStatus, type PlanStatus } from '../../../shared/schema/control.ts';
 import { planDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
 import { RouteDoc } from '../../../shared/schema/route.ts';
+import { readBudgetCap } from '../../../shared/schema/plan-budget.ts';
+import { planLanguages, type PlanLanguage } from '../../../shared/schema/plan-template.ts';
+import { PlanDoc } from '../../../shared/schema/plan.ts';
+import { exportFileName, readPlanExport } from '../../exports/plan-export.ts';
+import { planToMarkdown } from '../../exports/plan-markdown.ts';
 import type { Registry } from '../../docs/registry.ts';
 import type { ControlActions } from '../../facilitation/control-actions.ts';
 import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
@@ -29,7 +34,34 @@ const maxLabelLength = 200;
  * after the lock, so the snapshot is exactly what was submitted.
  */
 export function planRoutes(parts: PlanRouteParts): Hono<GrantEnv> {
-  return new Hono<GrantEnv>().post('/api/routes/:routeId/plans/:teamId/status', bodyLimit({ maxSize: 4096 }), async (c) => {
+  return new Hono<GrantEnv>()
+    .get('/api/routes/:routeId/plans/:teamId/export', async (c) => {
+      const format = c.req.query('format');
+      if (format !== 'docx' && format !== 'md') throw apiError(400, 'invalid_format', '"format" must be "docx" or "md".');
+      const lang = c.req.query('lang') ?? 'en';
+      const language: PlanLanguage = (planLanguages as readonly string[]).includes(lang) ? (lang as PlanLanguage) : 'en';
+      const { routeId, teamId } = await planOf(c, parts);
+      const readable = decideDocAccess(parts.policy, 'read', planDocName(routeId, teamId), c.req.header('authorization'), c.req.query('token'));
+      if (!readable.ok) throw apiError(readable.status, readable.error, readable.message);
+      const { team, cap } = await parts.registry.withRoom(routeDocName(routeId), (room) => {
+        const route = new RouteDoc(room.doc);
+        return { team: route.read('teams').find((candidate) => candidate.id === teamId), cap: readBudgetCap(route.setupMap) };
+      });
+      const plan = await parts.registry.withRoom(planDocName(routeId, teamId), (room) => readPlanExport(new PlanDoc(room.doc), team, cap, language));
+      const name = exportFileName(plan.title || team?.name || teamId, format);
+      const disposition = `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`;
+      if (format === 'md') {
+        return c.body(planToMarkdown(plan), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': disposition });
+      }
+      // Loaded on the first export: the DOCX library is not needed to serve a room.
+      const { planToDocx } = await import('../../exports/plan-docx.ts');
+      const file = await planToDocx(plan);
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': disposition,
+      });
+    })
+    .post('/api/routes/:routeId/plans/:teamId/status', bodyLimit({ maxSize: 4096 }), async (c) => {
     const { routeId, teamId } = await planOf(c, parts);
     const body = await jsonBody(c);
     if (!isPlanStatus(body.status)) throw apiError(400, 'invalid_status', '"status" must be "draft", "presented" or "submitted".');

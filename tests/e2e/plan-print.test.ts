@@ -1,0 +1,43 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { useServerAndBrowser } from './file-setup.ts';
+import { openPerson } from './people.ts';
+import { openConnected } from './plan-people.ts';
+import { routeLinkToken } from './route-links.ts';
+import type { TestServer } from './server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let facilitator: string;
+
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
+beforeAll(async () => {
+  facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
+});
+
+test('the print layout shows the plan as written, in Lao, and prints to an A4 PDF', async () => {
+  const writer = await openConnected(browser, server, 'Ana', '/r/laos-2013/plans/livestock', facilitator);
+  await writer.page.getByTestId('editor-problem').click();
+  await writer.page.keyboard.type('ກຸ່ມລ້ຽງສັດຕ້ອງການວັກຊີນ Vaccines arrive late.');
+  await writer.page.getByTestId('add-budget-row').click();
+  await writer.page.keyboard.type('Vaccines');
+  await writer.page.keyboard.press('Enter');
+  await writer.context.close();
+
+  // The print layout has no header, so no connection indicator to wait for: its content is the sign.
+  const printer = await openPerson(browser, server, { name: 'ສົມໃຈ', path: '/r/laos-2013/plans/livestock/print', token: facilitator, locale: 'lo', viewport: { width: 1366, height: 768 } });
+  const document = printer.page.getByTestId('plan-document');
+  await document.filter({ hasText: 'ກຸ່ມລ້ຽງສັດຕ້ອງການວັກຊີນ Vaccines arrive late.' }).waitFor();
+  await document.getByText('Vaccines', { exact: true }).waitFor();
+  await document.getByText('1. ບັນຫາ / ຫົວຂໍ້').waitFor();
+  await printer.page.emulateMedia({ media: 'print' });
+  expect(await printer.page.getByTestId('print').isVisible()).toBe(false);
+  await screenshot(printer.page, 'plan-print-lo', { fullPage: true });
+  const pdf = await printer.page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // A4 from the page's own @page rule: 595 x 842 points.
+  expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+  await printer.context.close();
+});
