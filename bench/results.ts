@@ -1,4 +1,5 @@
 import type { GridsBenchResult } from './grids/grids-bench.ts';
+import type { FacilitationBenchResult } from './facilitation/facilitation-bench.ts';
 import type { ClusterRuns } from './scenarios/cluster.ts';
 import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
@@ -34,6 +35,7 @@ export interface BenchResults {
   /** The river page in Chromium (Tributary only: the peers have no client). */
   river?: RiverBenchResult;
   grids?: GridsBenchResult;
+  facilitation?: FacilitationBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
 }
