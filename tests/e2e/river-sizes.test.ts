@@ -140,3 +140,22 @@ for (const locale of locales) {
     await context.close();
   });
 }
+
+for (const locale of locales) {
+  test(`the room screen at 1920x1080 draws the demo's card text at 24 px a line or more, stream names larger, plan titles whole (${locale})`, async () => {
+    const facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
+    const { page, context } = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: { width: 1920, height: 1080 }, locale });
+    await card(page, 'Our group sells cardamom').waitFor();
+    await page.waitForTimeout(300);
+    const lines = await cardLineHeights(page);
+    expect(lines.length).toBeGreaterThan(12);
+    expect(Math.min(...lines)).toBeGreaterThanOrEqual(24);
+    const streams = await cardLineHeights(page, '.lane .name');
+    expect(Math.min(...streams)).toBeGreaterThan(Math.min(...lines));
+    const titles = page.getByTestId('outflow-title');
+    expect(await titles.count()).toBe(5);
+    for (const title of await titles.all()) expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    await screenshot(page, `room-screen-sizes-${locale}-1920x1080`, { fullPage: false });
+    await context.close();
+  });
+}

@@ -5,24 +5,28 @@ import { riverShape } from '../river/board/river-shape.ts';
 import { RiverData } from '../river/river-data.svelte.ts';
 import { fitScale, newestPerCell, screenLayout } from './screen-layout.ts';
 
-/** Larger cards and type than the board, and wide cells: a 16:9 projector seen from the back of the room. */
+/**
+ * Cards, type and labels sized for a projector seen from the back of the room: the fitted screen is
+ * bound by its height, so the river band and the gaps are thin, and the type is large for its card: three
+ * lines of it (the page sets `--card-lines`), where 18 px type in larger gaps drew 13.6 px lines.
+ */
 export const screenParams: LayoutParams = {
-  cardWidth: 220,
-  cardHeight: 144,
-  gap: 12,
-  padding: 16,
-  labelWidth: 210,
-  headerHeight: 104,
-  riverHeight: 260,
-  minColumnWidth: 252,
+  cardWidth: 300,
+  cardHeight: 176,
+  gap: 8,
+  padding: 8,
+  labelWidth: 240,
+  headerHeight: 136,
+  riverHeight: 110,
+  minColumnWidth: 320,
   maxPerRow: 6,
   rowRatio: 0.6,
-  outflowWidth: 440,
+  outflowWidth: 640,
   addSlot: false,
 };
-export const screenFontSize = 18;
-/** Below this zoom the cards could not be read from the back of the room: each cell shows its newest. */
-const readableScale = 0.45;
+export const screenFontSize = 30;
+/** Below this zoom card text (a line under 14 px) could not be read from the back: each cell shows its newest. */
+const readableScale = 14 / (screenFontSize * 1.36);
 
 /**
  * The room screen: the river, read only, always fitted to the projector, following every change.
