@@ -24,7 +24,7 @@ export const screenParams: LayoutParams = {
   outflowWidth: 640,
   addSlot: false,
 };
-export const screenFontSize = 30;
+export const screenFontSize = 33;
 /** Below this zoom card text (a line under 14 px) could not be read from the back: each cell shows its newest. */
 const readableScale = 14 / (screenFontSize * 1.36);
 
