@@ -31,6 +31,8 @@ export interface ServerConfig {
   tokenSecret: string | undefined;
   /** TRIBUTARY_MAX_PHOTO_BYTES: the largest photo upload accepted. */
   maxPhotoBytes: number;
+  /** TRIBUTARY_MAX_IMPORT_BYTES: the largest route archive an import accepts (50 photos are about 60 MB). */
+  maxImportBytes: number;
   /** How wrong join codes from one address are slowed and refused (tests shorten them). */
   joinLimits: LimiterOptions;
   log: Logger;
@@ -61,6 +63,7 @@ export function defaultConfig(): ServerConfig {
     redisUrl: null,
     tokenSecret: undefined,
     maxPhotoBytes: 15 * 1024 * 1024,
+    maxImportBytes: 1024 * 1024 * 1024,
     joinLimits: defaultLimiterOptions,
     log: createConsoleLogger(),
   };
@@ -120,6 +123,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     limits: { ...config.limits, maxMessageBytes: int('TRIBUTARY_MAX_MESSAGE_BYTES', config.limits.maxMessageBytes, 1024) },
     idleUnloadMs: int('TRIBUTARY_IDLE_UNLOAD_MS', config.idleUnloadMs, 0),
     maxPhotoBytes: int('TRIBUTARY_MAX_PHOTO_BYTES', config.maxPhotoBytes, 1024),
+    maxImportBytes: int('TRIBUTARY_MAX_IMPORT_BYTES', config.maxImportBytes, 1024),
     snapshotPolicy: {
       ...config.snapshotPolicy,
       intervalMs: int('TRIBUTARY_SNAPSHOT_INTERVAL_MS', config.snapshotPolicy.intervalMs, 1000),

@@ -113,6 +113,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       connectionsOf: (routeId, personId) => registry.countWhere((_, rights) => isPersonsConnection(rights, routeId, personId)),
       listensOnNetwork: config.host === '0.0.0.0' || config.host === '::',
     },
+    storage,
+    maxImportBytes: config.maxImportBytes,
     log,
     clientDir: config.clientDir,
     health: () => health.report(),

@@ -14,6 +14,7 @@ import type { People } from '../facilitation/people.ts';
 import type { WrongCodeLimiter } from '../facilitation/wrong-code-limiter.ts';
 import type { FairVotes } from '../fair/fair-vote.ts';
 import type { Committee } from '../committee/committee.ts';
+import type { Storage } from '../persistence/storage.ts';
 import type { AccessPolicy } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -28,6 +29,7 @@ import { peopleRoutes, type PeopleView } from './routes/people.ts';
 import { voteRoutes } from './routes/vote.ts';
 import { committeeRoutes } from './routes/committee.ts';
 import { reportRoutes } from './routes/report.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
@@ -48,6 +50,10 @@ export interface AppParts {
   peopleView: PeopleView;
   fairVotes: FairVotes;
   committee: Committee;
+  /** For route archives, which read and write a route's stored documents and snapshots whole. */
+  storage: Storage;
+  /** TRIBUTARY_MAX_IMPORT_BYTES: the largest route archive an import accepts. */
+  maxImportBytes: number;
   log: Logger;
   clientDir: string;
   /** Storage and Redis state for /healthz. */
@@ -80,6 +86,7 @@ export function createApp(parts: AppParts) {
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
   app.route('/', reportRoutes({ registry: parts.registry, votes: parts.fairVotes, committee: parts.committee, people: parts.people, catalog: parts.catalog }));
+  app.route('/', archiveRoutes({ storage: parts.storage, registry: parts.registry, photoStore: parts.photos.store, catalog: parts.catalog, people: parts.people, maxImportBytes: parts.maxImportBytes }));
   app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));
   app.all('/api/*', () => {

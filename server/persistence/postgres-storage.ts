@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { preparePostgresSchema } from './postgres-schema.ts';
-import type { NewSnapshot, Snapshot, SnapshotKind, SnapshotMeta, Storage, StoredDocument } from './storage.ts';
+import { ScopeTakenError, type NewSnapshot, type Snapshot, type SnapshotKind, type SnapshotMeta, type Storage, type StoredDocument } from './storage.ts';
 
 /** The PostgreSQL storage also answers whether its server is reachable (for /healthz and recovery). */
 export interface PostgresStorage extends Storage {
@@ -157,6 +157,31 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
     async deleteSnapshots(docName, ids) {
       if (ids.length === 0) return;
       await pool.query('DELETE FROM snapshots WHERE doc = $1 AND id = ANY($2::bigint[])', [docName, ids]);
+    },
+    async importDocuments(scope, docs, snapshots) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Two instances importing the same route at once: the second waits here, then finds the first's rows.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tributary:import:${scope}`]);
+        const under = [scope, `${scope}/`, `${scope}/\uffff`];
+        const { rows } = await client.query(
+          `SELECT 1 FROM updates WHERE doc = $1 OR (doc >= $2 AND doc < $3)
+           UNION ALL SELECT 1 FROM snapshots WHERE doc = $1 OR (doc >= $2 AND doc < $3) LIMIT 1`,
+          under,
+        );
+        if (rows.length > 0) throw new ScopeTakenError(scope);
+        for (const { docName, state } of docs) await client.query('INSERT INTO updates (doc, data) VALUES ($1, $2)', [docName, asBuffer(state)]);
+        for (const { docName, createdAt, kind, label, state } of snapshots) {
+          await client.query('INSERT INTO snapshots (doc, created_at, kind, label, data) VALUES ($1, $2, $3, $4, $5)', [docName, createdAt, kind, label, asBuffer(state)]);
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async ping(timeoutMs) {
       const client = await pool.connect();

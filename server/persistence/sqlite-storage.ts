@@ -3,14 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { prepareSchema } from './sqlite-schema.ts';
-import type {
-  AppendBatch,
-  NewSnapshot,
-  Snapshot,
-  SnapshotKind,
-  SnapshotMeta,
-  Storage,
-  StoredDocument,
+import {
+  ScopeTakenError,
+  type AppendBatch,
+  type ImportedDocument,
+  type NewSnapshot,
+  type Snapshot,
+  type SnapshotKind,
+  type SnapshotMeta,
+  type Storage,
+  type StoredDocument,
 } from './storage.ts';
 
 /**
@@ -99,6 +101,20 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
   );
   const deleteSnapshot = db.prepare<[string, number]>('DELETE FROM snapshots WHERE doc = ? AND id = ?');
 
+  // The scope itself, or a name in [scope/, scope/\uffff): ranges on the indexes, as selectDocNames.
+  const anyUpdateUnder = db.prepare<[string, string, string], { one: number }>(
+    'SELECT 1 AS one FROM updates WHERE doc = ? OR (doc >= ? AND doc < ?) LIMIT 1',
+  );
+  const anySnapshotUnder = db.prepare<[string, string, string], { one: number }>(
+    'SELECT 1 AS one FROM snapshots WHERE doc = ? OR (doc >= ? AND doc < ?) LIMIT 1',
+  );
+  const importAll = db.transaction((scope: string, docs: ImportedDocument[], snapshots: NewSnapshot[]) => {
+    const under = [scope, `${scope}/`, `${scope}/\uffff`] as const;
+    if (anyUpdateUnder.get(...under) !== undefined || anySnapshotUnder.get(...under) !== undefined) throw new ScopeTakenError(scope);
+    for (const { docName, state } of docs) insertUpdate.run(docName, state);
+    for (const { docName, createdAt, kind, label, state } of snapshots) insertSnapshot.run(docName, createdAt, kind, label, state);
+  });
+
   const appendAll = db.transaction((batch: AppendBatch[]) => {
     const reached = new Map<string, number>();
     for (const { docName, updates } of batch) {
@@ -152,6 +168,10 @@ export function openSqliteStorage(dataDir: string, durability: Durability = 'nor
     },
     async deleteSnapshots(docName, ids) {
       deleteSnapshotsTx(docName, ids);
+      checkpointer.noteCommit();
+    },
+    async importDocuments(scope, docs, snapshots) {
+      importAll(scope, docs, snapshots);
       checkpointer.noteCommit();
     },
     async close() {

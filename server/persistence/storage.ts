@@ -39,6 +39,22 @@ export interface NewSnapshot {
   state: Uint8Array;
 }
 
+/** A document brought whole from elsewhere (a route archive): its state as one update. */
+export interface ImportedDocument {
+  docName: string;
+  state: Uint8Array;
+}
+
+/** `importDocuments` found something stored under the scope already: nothing was written. */
+export class ScopeTakenError extends Error {
+  constructor(readonly scope: string) {
+    super(`documents under "${scope}" are stored already`);
+  }
+}
+
+/** Whether a document name is `scope` itself or lies under `scope/`. */
+export const isUnderScope = (docName: string, scope: string): boolean => docName === scope || docName.startsWith(`${scope}/`);
+
 export interface Storage {
   /** Loads everything stored for a document (empty for a new one). */
   load(docName: string): Promise<StoredDocument>;
@@ -59,6 +75,13 @@ export interface Storage {
   listSnapshots(docName: string): Promise<SnapshotMeta[]>;
   getSnapshot(docName: string, id: number): Promise<Snapshot | null>;
   deleteSnapshots(docName: string, ids: number[]): Promise<void>;
+
+  /**
+   * Writes documents and their snapshots in one transaction, only if nothing is stored under `scope` (the
+   * name itself or names under `scope/`): otherwise rejects with ScopeTakenError, having written nothing.
+   * A route archive's import: all of it or none of it, and never over what exists.
+   */
+  importDocuments(scope: string, docs: ImportedDocument[], snapshots: NewSnapshot[]): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -64,6 +64,51 @@ export class PhotoStore {
       throw error;
     }
     return id;
+  }
+
+  /** The ids of a route's stored photos, sorted. */
+  async list(routeId: string): Promise<string[]> {
+    const entries = await readdir(join(this.dir, routeId)).catch(() => [] as string[]);
+    return entries.filter(isPhotoId).sort();
+  }
+
+  /**
+   * A folder to write a route archive's photos into while it is read and checked (`<id>/{full,thumb}.jpg`),
+   * cleared by `removeIncoming` if the server stops first. `placeStaged` moves them into place.
+   */
+  async stagingDir(routeId: string): Promise<string> {
+    const dir = join(this.dir, routeId, `.incoming-import-${newPhotoId()}`);
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Removes a staging folder, and the route's folder if that leaves it empty (an import refused). */
+  async dropStaging(routeId: string, staging: string): Promise<void> {
+    await rm(staging, { recursive: true, force: true });
+    await rmdir(join(this.dir, routeId)).catch(() => undefined);
+  }
+
+  /**
+   * Moves staged photos into the route, each in one rename; refuses (and moves none) if one is there
+   * already. Resolves with a function that removes the ones it placed, for when the import fails after.
+   */
+  async placeStaged(routeId: string, staging: string, ids: string[]): Promise<() => Promise<void>> {
+    const placed: string[] = [];
+    const remove = async (): Promise<void> => {
+      for (const id of placed) await rm(join(this.dir, routeId, id), { recursive: true, force: true });
+    };
+    try {
+      for (const id of ids) {
+        const target = join(this.dir, routeId, id);
+        if (await stat(target).catch(() => null)) throw new Error(`photo ${id} exists already`);
+        await rename(join(staging, id), target);
+        placed.push(id);
+      }
+    } catch (error) {
+      await remove();
+      throw error;
+    }
+    return remove;
   }
 
   /** The file of a stored photo, or null when there is none. */

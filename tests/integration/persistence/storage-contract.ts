@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { NewSnapshot, SnapshotKind, SnapshotMeta, Storage } from '../../../server/persistence/storage.ts';
+import { ScopeTakenError, type NewSnapshot, type SnapshotKind, type SnapshotMeta, type Storage } from '../../../server/persistence/storage.ts';
 
 /**
  * One body of assertions for every `Storage` backend (SQLite now, PostgreSQL later), as tldraw's
@@ -359,6 +359,31 @@ export function runStorageContract(name: string, open: () => Promise<StorageFixt
         expect(await storage.countUpdates('route/a/river')).toBe(0);
         await storage.append([{ docName: 'route/a/river', updates: [Uint8Array.of(1)] }]);
         expect(await storage.listSnapshots('route/a/river')).toHaveLength(1);
+      });
+    });
+
+    describe('importing a scope', () => {
+      it('writes documents and snapshots together, where nothing was stored under the scope', async () => {
+        const { doc } = recordEdits(1, boardEdits);
+        const state = Y.encodeStateAsUpdate(doc);
+        await storage.append([{ docName: 'route/ab/river', updates: [Uint8Array.of(0, 0)] }]);
+        await storage.importDocuments('route/a', [{ docName: 'route/a', state }, { docName: 'route/a/river', state }], [newSnapshot('route/a/river', { label: 'day 1', state })]);
+        expect(contentOf((await storage.load('route/a/river')).updates)).toEqual(contentOf([state]));
+        expect(await storage.listDocNames('route/a')).toEqual(['route/a', 'route/a/river', 'route/ab/river']);
+        const [snapshot] = await storage.listSnapshots('route/a/river');
+        expect(snapshot).toMatchObject({ label: 'day 1', kind: 'auto', byteLength: state.byteLength });
+        expect([...(await storage.getSnapshot('route/a/river', snapshot!.id))!.state]).toEqual([...state]);
+      });
+
+      it('refuses a scope with anything stored under it, a document or a snapshot, and writes nothing', async () => {
+        await storage.append([{ docName: 'route/a/plan/t1', updates: [Uint8Array.of(0, 0)] }]);
+        await storage.addSnapshot(newSnapshot('route/b/river'));
+        for (const scope of ['route/a', 'route/b']) {
+          const attempt = storage.importDocuments(scope, [{ docName: `${scope}`, state: Uint8Array.of(0, 0) }], [newSnapshot(`${scope}/control`)]);
+          await expect(attempt).rejects.toBeInstanceOf(ScopeTakenError);
+          expect(await storage.load(scope)).toEqual({ updates: [], lastSeq: 0 });
+          expect(await storage.listSnapshots(`${scope}/control`)).toEqual([]);
+        }
       });
     });
 
