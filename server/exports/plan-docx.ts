@@ -2,22 +2,29 @@ import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, 
 import type { Block, Inline } from '../../shared/schema/plan-content.ts';
 import { exportLabels, money, type PlanExport } from './plan-export.ts';
 
+const laoFont = 'Leelawadee UI';
+
 /**
  * The plan as a Word document (docx 9), for teams to send in as it is: the sections as headings, the
  * schedule and budget as Word tables with a totals row, A4 pages.
  *
- * Fonts: Latin and Vietnamese text in Arial (every Word has it, with Vietnamese's letters); Lao is a
- * complex script in Word, so it takes the complex-script font slot, named "Leelawadee UI" (Windows' own
- * font for Lao and Thai since Windows 8, where most of the teams' Word runs); Word shapes Lao itself.
- * Lao runs are also marked with the complex-script language lo-LA, so spelling and line breaking know.
+ * Fonts: Latin and Vietnamese text in Arial (every Word has it, with Vietnamese's letters). Lao runs name a
+ * Lao font in every slot of `w:rFonts`, with the complex-script hint: Word files Lao under complex scripts,
+ * but a reader that files it elsewhere (an older LibreOffice, Google Docs' import) would otherwise draw it
+ * in Arial, which has no Lao, and show boxes. The font is "Leelawadee UI", Windows' own font for Lao and
+ * Thai since Windows 8, where most of the teams' Word runs; Phetsarath OT (the Lao government's standard)
+ * and Noto Sans Lao are not on a stock Windows. A reader without Leelawadee UI (LibreOffice on Linux or a
+ * Mac) substitutes a font that has the Lao letters, as it does for any font it lacks; Word shapes Lao
+ * itself. Lao runs are also marked with the complex-script language lo-LA, for spelling and line breaks.
  */
-const fonts = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'Arial', cs: 'Leelawadee UI' } as const;
+const fonts = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'Arial', cs: laoFont } as const;
+const laoFonts = { ascii: laoFont, hAnsi: laoFont, eastAsia: laoFont, cs: laoFont, hint: 'cs' } as const;
 const lao = /[\u0E80-\u0EFF]/;
 
 function run(text: string, options: { bold?: boolean; italics?: boolean; strike?: boolean; style?: string } = {}): TextRun {
   return new TextRun({
     text,
-    font: fonts,
+    font: lao.test(text) ? laoFonts : fonts,
     ...options,
     // Word picks the complex-script properties for Lao: bold and italic must be set on them too.
     ...(options.bold ? { boldComplexScript: true } : {}),

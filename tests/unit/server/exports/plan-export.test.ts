@@ -6,6 +6,7 @@ import { PlanDoc } from '../../../../shared/schema/plan.ts';
 import { exportFileName, readPlanExport } from '../../../../server/exports/plan-export.ts';
 import { planToMarkdown } from '../../../../server/exports/plan-markdown.ts';
 import { planToDocx } from '../../../../server/exports/plan-docx.ts';
+import { zipEntryText } from '../../../helpers/zip-entry.ts';
 
 const lao = 'ກຸ່ມຍ້ອມສີທຳມະຊາດຕ້ອງການຕະຫຼາດທີ່ໝັ້ນຄົງ';
 const team = { id: 't', name: 'Vang Xai team', organisation: 'Taliang Natural Dyes Group', planTitle: '', community: 'Vang Xai' };
@@ -59,6 +60,24 @@ describe('plan exports', () => {
     expect(html).toMatch(/<td><p><strong>Tổng<\/strong><\/p><\/td><td><p><strong>1\.650,50<\/strong><\/p><\/td>/);
     const { value: text } = await mammoth.extractRawText({ buffer: file });
     expect(text).toContain('Tổng ngân sách: 1.950,50');
+  });
+
+  it('write Lao runs in a font that has Lao letters, in every font slot, and Latin runs in Arial', async () => {
+    const file = await planToDocx(readPlanExport(samplePlan(), team, 1500, 'lo'));
+    const xml = zipEntryText(file, 'word/document.xml');
+    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((match) => match[1]!);
+    const laoRun = runs.find((r) => r.includes(lao));
+    expect(laoRun).toBeDefined();
+    const fontsOf = (r: string) => /<w:rFonts ([^>]*)\/>/.exec(r)?.[1] ?? '';
+    for (const slot of ['ascii', 'hAnsi', 'eastAsia', 'cs']) expect(fontsOf(laoRun!)).toContain(`w:${slot}="Leelawadee UI"`);
+    expect(fontsOf(laoRun!)).toContain('w:hint="cs"');
+    expect(laoRun).toMatch(/<w:lang [^>]*w:bidi="lo-LA"/);
+    // A Latin run (the budget's item) keeps Arial, with the Lao font for any complex-script text in it.
+    const latinRun = runs.find((r) => r.includes('>Mordants<'));
+    expect(fontsOf(latinRun!)).toContain('w:ascii="Arial"');
+    expect(fontsOf(latinRun!)).toContain('w:cs="Leelawadee UI"');
+    // The section titles in Lao are Lao runs too.
+    expect(runs.some((r) => r.includes('ບັນຫາ') && fontsOf(r).includes('w:ascii="Leelawadee UI"'))).toBe(true);
   });
 
   it('name the file from the title, in any script, with an ASCII fallback', () => {
