@@ -85,7 +85,7 @@ export function createApp(parts: AppParts) {
   app.route('/', hiddenIdeaRoutes(parts.hiddenIdeas, parts.catalog, (routeId, personId) => parts.people.nameOf(routeId, personId)));
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
-  app.route('/', reportRoutes({ registry: parts.registry, votes: parts.fairVotes, committee: parts.committee, people: parts.people, catalog: parts.catalog }));
+  app.route('/', reportRoutes({ registry: parts.registry, votes: parts.fairVotes, committee: parts.committee, people: parts.people, catalog: parts.catalog, photos: parts.photos.store, clientDir: parts.clientDir }));
   app.route('/', archiveRoutes({ storage: parts.storage, registry: parts.registry, photoStore: parts.photos.store, catalog: parts.catalog, people: parts.people, maxImportBytes: parts.maxImportBytes }));
   app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));

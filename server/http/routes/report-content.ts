@@ -16,13 +16,22 @@ export interface RouteReport {
   route: RouteSetup & { id: string };
   days: Array<{ id: string; date: string; title: string; sessions: Array<{ time: string; title: string }> }>;
   hosts: Array<{ id: string; name: string; place: string; summary: string; dayId: string }>;
-  river: Array<{ dayId: string; streams: Array<{ streamId: string; kind: string; label: string; cards: Array<{ text: string; author: string }> }> }>;
-  grids: Array<{ hostId: string; keyPoints: Array<{ text: string; author: string }> }>;
+  /** The organisations the teams come from, each once, in the teams' order. */
+  partners: string[];
+  river: Array<{ dayId: string; streams: Array<{ streamId: string; kind: string; label: string; cards: ReportCard[] }> }>;
+  grids: Array<{ hostId: string; keyPoints: ReportCard[] }>;
   plans: Array<{ teamId: string; team: string; title: string; community: string; status: PlanStatus; summary: string }>;
   /** Null until the vote's result is published. */
   fair: TallyLine[] | null;
   /** Null until the committee's results are published. */
   contest: PlanAssessment[] | null;
+}
+
+/** A contribution as written, with its photos' ids (`/api/routes/<route>/photos/<id>`). */
+export interface ReportCard {
+  text: string;
+  author: string;
+  photos: string[];
 }
 
 /** How much of a plan's problem section the report quotes as its summary. */
@@ -50,7 +59,7 @@ export async function buildReport(routeId: string, registry: Registry, votes: Fa
       registry.withRoom(caseDocName(routeId, host.id), (room) => {
         const keys = route.keyPoints[host.id] ?? new Set<string>();
         const cards = new CaseDoc(room.doc).cards().filter((card) => keys.has(card.id));
-        return { hostId: host.id, keyPoints: cards.map(({ text, author }) => ({ text, author })) };
+        return { hostId: host.id, keyPoints: cards.map(({ text, author, photos }) => ({ text, author, photos })) };
       }),
     ),
   );
@@ -80,13 +89,14 @@ export async function buildReport(routeId: string, registry: Registry, votes: Fa
     route: { id: routeId, ...route.setup },
     days: route.days.map((day) => ({ ...day, sessions: route.schedule.filter((item) => item.dayId === day.id).map(({ time, title }) => ({ time, title })) })),
     hosts: route.hosts,
+    partners: [...new Set(route.teams.map((team) => team.organisation.trim()).filter(Boolean))],
     river: route.days.map((day) => ({
       dayId: day.id,
       streams: river.streams.map((stream) => ({
         streamId: stream.id,
         kind: stream.kind,
         label: stream.label,
-        cards: river.cards.filter((card) => card.dayId === day.id && card.streamId === stream.id).map(({ text, author }) => ({ text, author })),
+        cards: river.cards.filter((card) => card.dayId === day.id && card.streamId === stream.id).map(({ text, author, photos }) => ({ text, author, photos })),
       })),
     })),
     grids,

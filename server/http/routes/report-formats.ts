@@ -14,6 +14,7 @@ export function reportMarkdown(report: RouteReport, lang: ReportLanguage): strin
   const out: string[] = [`# ${report.route.title}`, '', `*${h.report}*`, ''];
   if (report.route.place) out.push(`- ${h.place}: ${report.route.place}`);
   if (report.route.startDate) out.push(`- ${h.dates}: ${report.route.startDate} – ${report.route.endDate}`);
+  if (report.partners.length > 0) out.push(`- ${h.partners}: ${report.partners.map(line).join(', ')}`);
   out.push('', `## ${h.schedule}`, '');
   for (const day of report.days) {
     out.push(`### ${dayName[day.id]}`, '');

@@ -72,6 +72,20 @@ describe('route report', () => {
     expect((await report('format=pdf', facilitator)).body.error).toBe('invalid_format');
   });
 
+  it('lays the report out as one HTML page for A4, headings in the reader’s language, with the app’s fonts inlined when built', async () => {
+    const answer = await fetch(`${server.url}/api/routes/laos-2013/report?format=html&lang=vi&token=${facilitator}`);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await answer.text();
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<h1 data-testid="report-title">Pro-Rural Poor Public and Private Partnership in Lao PDR</h1>');
+    for (const expected of ['<h2>Lịch trình</h2>', '<h2>Dòng sông Lộ trình học tập</h2>', 'Our group sells cardamom through a trader in Sayaboury', '@page { size: A4;', 'Improving organic watermelon plantation in Sansai district']) {
+      expect(html).toContain(expected);
+    }
+    // Contributions are text, never markup; the bar's language links keep the token.
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<a href="\/api\/routes\/laos-2013\/report\?format=html&#38;lang=lo&#38;token=/);
+  });
+
   it('gives the fair’s ballots and the committee’s scores as CSV, and their published results in the report', async () => {
     const codes = (await api(server, '/api/routes/laos-2013/join-codes', { token: facilitator })).body;
     const joinAs = async (role: string, name: string, teamId?: string) =>

@@ -27,4 +27,13 @@ export const en = {
   'create.creating': 'Creating…',
   'create.failed': 'The route was not created: {reason}',
   'create.unreachable': 'The route was not created: the server cannot be reached.',
+  'import.heading': 'Import a route archive',
+  'import.intro': 'A route archive downloaded from another Tributary server (its setup page, “Route archive”) becomes a route here, with its boards, snapshots, photos, people and votes. People join again with this server’s codes.',
+  'import.file': 'Archive file (.tributary.tar)',
+  'import.routeId': 'Route id here (leave empty to keep the archive’s)',
+  'import.submit': 'Import',
+  'import.importing': 'Importing…',
+  'import.failed': 'Nothing was imported: {reason}',
+  'import.unreachable': 'Nothing was imported: the server cannot be reached.',
+  'import.exists': 'A route with this id is here already, and an import never replaces one. The id below is free: import under it, or choose another.',
 } as const;

@@ -30,4 +30,13 @@ export const vi: Translation<typeof en> = {
   'create.creating': 'Đang tạo…',
   'create.failed': 'Chưa tạo được hành trình: {reason}',
   'create.unreachable': 'Chưa tạo được hành trình: không kết nối được máy chủ.',
+  'import.heading': 'Nhập tệp lưu trữ hành trình',
+  'import.intro': 'Tệp lưu trữ tải từ một máy chủ Tributary khác (trang thiết lập, “Tệp lưu trữ hành trình”) trở thành một hành trình ở đây, với các bảng, bản chụp, ảnh, người tham gia và phiếu bầu. Mọi người tham gia lại bằng mã của máy chủ này.',
+  'import.file': 'Tệp lưu trữ (.tributary.tar)',
+  'import.routeId': 'Mã hành trình ở đây (để trống để giữ mã của tệp)',
+  'import.submit': 'Nhập',
+  'import.importing': 'Đang nhập…',
+  'import.failed': 'Chưa nhập gì: {reason}',
+  'import.unreachable': 'Chưa nhập gì: không kết nối được máy chủ.',
+  'import.exists': 'Ở đây đã có một hành trình với mã này, và việc nhập không bao giờ thay thế. Mã dưới đây còn trống: nhập với mã đó, hoặc chọn mã khác.',
 };

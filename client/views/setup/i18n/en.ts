@@ -60,4 +60,11 @@ export const en = {
   'links.copied': 'Copied',
   'links.loading': 'Loading the links…',
   'links.failed': 'The links could not be loaded. Check the connection and reload.',
+  'report.heading': 'Report and archive',
+  'report.intro': 'The route report for the organisers, in the language of this page; the fair’s and the committee’s results appear once published. The archive is the whole route in one file, to move it to another Tributary server.',
+  'report.print': 'Report to print (A4)',
+  'report.markdown': 'Report (Markdown)',
+  'report.votes': 'Votes (CSV)',
+  'report.scores': 'Scores (CSV)',
+  'report.archive': 'Route archive',
 } as const;

@@ -63,4 +63,11 @@ export const lo: Translation<typeof en> = {
   'links.copied': 'ສຳເນົາແລ້ວ',
   'links.loading': 'ກຳລັງໂຫຼດລິ້ງ…',
   'links.failed': 'ໂຫຼດລິ້ງບໍ່ໄດ້. ກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວໂຫຼດຄືນ.',
+  'report.heading': 'ລາຍງານ ແລະ ບ່ອນເກັບ',
+  'report.intro': 'ລາຍງານຂອງເສັ້ນທາງສຳລັບຜູ້ຈັດ, ເປັນພາສາຂອງໜ້ານີ້; ຜົນຂອງງານວາງສະແດງ ແລະ ຂອງຄະນະກຳມະການຈະສະແດງເມື່ອປະກາດແລ້ວ. ບ່ອນເກັບແມ່ນເສັ້ນທາງທັງໝົດໃນໄຟລ໌ດຽວ, ເພື່ອຍ້າຍໄປເຊີບເວີ Tributary ອື່ນ.',
+  'report.print': 'ລາຍງານເພື່ອພິມ (A4)',
+  'report.markdown': 'ລາຍງານ (Markdown)',
+  'report.votes': 'ຄະແນນສຽງ (CSV)',
+  'report.scores': 'ຄະແນນ (CSV)',
+  'report.archive': 'ບ່ອນເກັບເສັ້ນທາງ',
 };

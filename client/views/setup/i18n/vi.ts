@@ -63,4 +63,11 @@ export const vi: Translation<typeof en> = {
   'links.copied': 'Đã sao chép',
   'links.loading': 'Đang tải đường liên kết…',
   'links.failed': 'Không tải được đường liên kết. Hãy kiểm tra kết nối và tải lại.',
+  'report.heading': 'Báo cáo và lưu trữ',
+  'report.intro': 'Báo cáo của hành trình cho ban tổ chức, bằng ngôn ngữ của trang này; kết quả hội chợ và của hội đồng hiện ra khi đã công bố. Tệp lưu trữ là toàn bộ hành trình trong một tệp, để chuyển sang một máy chủ Tributary khác.',
+  'report.print': 'Báo cáo để in (A4)',
+  'report.markdown': 'Báo cáo (Markdown)',
+  'report.votes': 'Phiếu bầu (CSV)',
+  'report.scores': 'Điểm (CSV)',
+  'report.archive': 'Tệp lưu trữ hành trình',
 };
