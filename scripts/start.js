@@ -1,12 +1,14 @@
 // @ts-check
 /**
  * `npm start`: builds what is missing or older than its sources in a separate process, then serves from
- * the compiled server in this one, which so loads no TypeScript compiler, tsx or Vite. An unchanged
- * build starts at once.
+ * the compiled server in a child process, which so loads no TypeScript compiler, tsx or Vite and starts
+ * with the serving environment (scripts/serving-env.js: glibc reads its malloc settings only at a process's
+ * start). An unchanged build starts at once. This process only waits for the server and passes signals on.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { staleParts } from './build-freshness.js';
+import { servingEnv } from './serving-env.js';
 
 const stale = staleParts();
 if (stale.length > 0) {
@@ -18,8 +20,10 @@ if (stale.length > 0) {
     process.exit(1);
   }
 }
-// A computed specifier: the compiled server is not part of the type-checked sources.
-const serverEntry = new URL('../dist/server/main.js', import.meta.url).href;
-/** @type {{ main(): Promise<void> }} */
-const server = await import(serverEntry);
-await server.main();
+const cli = fileURLToPath(new URL('../dist/server/cli.js', import.meta.url));
+// The same Node flags as this process (package.json's start script: --max-semi-space-size=2).
+const server = spawn(process.execPath, [...process.execArgv, cli], { stdio: 'inherit', env: { ...process.env, ...servingEnv() } });
+// Ctrl+C reaches the server too (same process group): wait for it to close its documents, then exit as it did.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { servingEnv } from '../../scripts/serving-env.js';
+import { servingNodeFlags } from '../../scripts/serving-flags.ts';
 import { compiledCli } from '../../tests/compiled-server.ts';
 
 export interface PhotoBenchResult {
@@ -43,12 +45,12 @@ async function cameraPhoto(): Promise<Buffer> {
   return sharp(noise, { raw: { width, height, channels: 3 } }).blur(1.2).withMetadata({ orientation: 6 }).jpeg({ quality: 88 }).toBuffer();
 }
 
-/** The compiled server in a process of its own, so its memory is its own. */
+/** The compiled server in a process of its own, so its memory is its own, started as `npm start` starts it. */
 export async function runPhotoBench(): Promise<PhotoBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tributary-photo-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [compiledCli], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
+  const child = spawn(process.execPath, [...servingNodeFlags(), compiledCli], {
+    env: { ...process.env, ...servingEnv(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openSqliteStorage } from '../../server/persistence/sqlite-storage.ts';
+import { servingEnv } from '../../scripts/serving-env.js';
 import { servingNodeFlags } from '../../scripts/serving-flags.ts';
 import { freePort, spawnServer } from './child-process.ts';
 import { repoRoot } from './repo-root.ts';
@@ -11,13 +12,13 @@ const importBatch = 1000;
 
 export const tributary: ServerSpec = {
   name: 'tributary',
-  setup: '`node dist/server/cli.js` with `npm start`\'s Node flags (compiled, as `npm start` serves), SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
+  setup: '`node dist/server/cli.js` with `npm start`\'s Node flags and environment (compiled, as `npm start` serves), SQLite in DATA_DIR (WAL, synchronous=NORMAL), stock y-websocket clients',
   async start(dataDir, logFile, options = {}) {
     const port = await freePort();
     const child = await spawnServer({
       args: [...servingNodeFlags(), join(repoRoot, 'dist/server/cli.js')],
       cwd: repoRoot,
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
+      env: { ...servingEnv(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken },
       readyUrl: `http://127.0.0.1:${port}/healthz`,
       logFile,
       inspect: options.inspect ?? false,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { servingEnv } from '../../../scripts/serving-env.js';
 import { servingNodeFlags } from '../../../scripts/serving-flags.ts';
 import { compiledCli } from '../../compiled-server.ts';
 import { adminToken } from './server.ts';
@@ -17,7 +18,7 @@ export interface ChildServer {
 export function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [...servingNodeFlags(), compiledCli], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken, ...env },
+    env: { ...process.env, ...servingEnv(), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TRIBUTARY_ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
