@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readPhotos, withStoredPhotos } from './card-photos.ts';
+import { addPhoto, cardRecord, readPhotos, removePhoto } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { cardColors, defaultStreams, type Card, type RiverDoc } from './river.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
@@ -48,7 +48,7 @@ function readCard(map: Y.Map<RecordValue>): GridCard {
     columnId: str(map, 'columnId'),
     color: str(map, 'color', cardColors[0]),
     order: num(map, 'order'),
-    photos: readPhotos(map.get('photos')),
+    photos: readPhotos(map),
     createdAt: num(map, 'createdAt'),
     editedAt: num(map, 'editedAt'),
   };
@@ -84,14 +84,34 @@ export class CaseDoc {
     const cell = this.cellCards(card.groupId, card.rowId, card.columnId);
     const order = card.order ?? (cell.length === 0 ? 1 : Math.max(...cell.map((c) => c.order)) + 1);
     const record: GridCard = { color: cardColors[0], photos: [], ...card, id, order, createdAt: now, editedAt: now };
-    this.cardsMap.set(id, toYRecord(withStoredPhotos(record)));
+    this.cardsMap.set(id, cardRecord(record));
     return id;
   }
 
-  editCard(id: string, fields: Partial<Pick<GridCard, 'text' | 'color' | 'photos'>>, now: number): void {
+  editCard(id: string, fields: Partial<Pick<GridCard, 'text' | 'color'>>, now: number): void {
     const map = this.cardsMap.get(id);
     if (!map) return;
-    this.doc.transact(() => setFields(map, withStoredPhotos({ ...fields, editedAt: now })));
+    this.doc.transact(() => setFields(map, { ...fields, editedAt: now }));
+  }
+
+  /** Adds a photo to a card's list, kept beside any another person adds at the same time. */
+  addPhoto(id: string, photoId: string, now: number): void {
+    const map = this.cardsMap.get(id);
+    if (!map) return;
+    this.doc.transact(() => {
+      addPhoto(map, photoId);
+      setFields(map, { editedAt: now });
+    });
+  }
+
+  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
+  removePhoto(id: string, photoId: string, now: number): void {
+    const map = this.cardsMap.get(id);
+    if (!map) return;
+    this.doc.transact(() => {
+      removePhoto(map, photoId);
+      setFields(map, { editedAt: now });
+    });
   }
 
   /** Moves cards of one group to a cell, before `beforeId` (or at the end), keeping their relative order. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readPhotos, withStoredPhotos } from './card-photos.ts';
+import { addPhoto, cardRecord, readPhotos, removePhoto } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
 
@@ -82,7 +82,7 @@ function readCard(map: Y.Map<RecordValue>): Card {
     createdAt: num(map, 'createdAt'),
     editedAt: num(map, 'editedAt'),
     source: str(map, 'source'),
-    photos: readPhotos(map.get('photos')),
+    photos: readPhotos(map),
   };
 }
 
@@ -162,14 +162,34 @@ export class RiverDoc {
     const id = card.id ?? newId();
     const order = card.order ?? nextOrder(this.cellCards(card.streamId, card.dayId));
     const record: Card = { color: cardColors[0], source: '', photos: [], ...card, id, order, createdAt: now, editedAt: now };
-    this.cardsMap.set(id, toYRecord(withStoredPhotos(record)));
+    this.cardsMap.set(id, cardRecord(record));
     return id;
   }
 
-  editCard(id: string, fields: Partial<Pick<Card, 'text' | 'color' | 'photos'>>, now: number): void {
+  editCard(id: string, fields: Partial<Pick<Card, 'text' | 'color'>>, now: number): void {
     const map = this.cardsMap.get(id);
     if (!map) return;
-    this.doc.transact(() => setFields(map, withStoredPhotos({ ...fields, editedAt: now })));
+    this.doc.transact(() => setFields(map, { ...fields, editedAt: now }));
+  }
+
+  /** Adds a photo to a card's list, kept beside any another person adds at the same time. */
+  addPhoto(id: string, photoId: string, now: number): void {
+    const map = this.cardsMap.get(id);
+    if (!map) return;
+    this.doc.transact(() => {
+      addPhoto(map, photoId);
+      setFields(map, { editedAt: now });
+    });
+  }
+
+  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
+  removePhoto(id: string, photoId: string, now: number): void {
+    const map = this.cardsMap.get(id);
+    if (!map) return;
+    this.doc.transact(() => {
+      removePhoto(map, photoId);
+      setFields(map, { editedAt: now });
+    });
   }
 
   /** Moves cards to a cell, placed before `beforeId` (or at the end), keeping their relative order. */

@@ -52,22 +52,18 @@ export class UndoableEdits {
 
 /** A card board's edits: its own verbs, and the photos every board's cards carry. */
 export abstract class CardEdits extends UndoableEdits {
-  /** A card's photos as stored now, or null when it is gone. */
-  protected abstract photosOf(id: string): string[] | null;
-
-  abstract edit(ids: string[], fields: { photos?: string[] }): void;
-
-  /** Adds a photo to a card, read fresh so a photo another person added meanwhile is kept. */
+  /** Adds a photo to a card (the schema keeps it beside one another person adds at the same time). */
   addPhoto(id: string, photoId: string): void {
-    const photos = this.photosOf(id);
-    if (photos) this.edit([id], { photos: [...photos, photoId] });
+    this.change(() => this.board.addPhoto(id, photoId, Date.now()));
   }
 
   /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
   removePhoto(id: string, photoId: string): void {
-    const photos = this.photosOf(id);
-    if (photos) this.edit([id], { photos: photos.filter((p) => p !== photoId) });
+    this.change(() => this.board.removePhoto(id, photoId, Date.now()));
   }
+
+  /** The board document's own photo verbs (`RiverDoc`, `CaseDoc`). */
+  protected abstract get board(): { addPhoto(id: string, photoId: string, now: number): void; removePhoto(id: string, photoId: string, now: number): void };
 }
 
 /**

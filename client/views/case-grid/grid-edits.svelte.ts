@@ -15,14 +15,14 @@ export class GridEdits extends CardEdits {
     return this.change(() => this.#grid.addCard({ ...card, author: identity.displayName, authorId: identity.id }, Date.now()));
   }
 
-  edit(ids: string[], fields: Partial<Pick<GridCard, 'text' | 'color' | 'photos'>>): void {
+  edit(ids: string[], fields: Partial<Pick<GridCard, 'text' | 'color'>>): void {
     this.change(() => {
       for (const id of ids) this.#grid.editCard(id, fields, Date.now());
     });
   }
 
-  protected photosOf(id: string): string[] | null {
-    return this.#grid.card(id)?.photos ?? null;
+  protected get board(): CaseDoc {
+    return this.#grid;
   }
 
   move(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {

@@ -15,14 +15,14 @@ export class RiverEdits extends CardEdits {
     return this.change(() => this.#river.addCard({ ...card, author: identity.displayName, authorId: identity.id }, Date.now()));
   }
 
-  edit(ids: string[], fields: Partial<Pick<Card, 'text' | 'color' | 'photos'>>): void {
+  edit(ids: string[], fields: Partial<Pick<Card, 'text' | 'color'>>): void {
     this.change(() => {
       for (const id of ids) this.#river.editCard(id, fields, Date.now());
     });
   }
 
-  protected photosOf(id: string): string[] | null {
-    return this.#river.card(id)?.photos ?? null;
+  protected get board(): RiverDoc {
+    return this.#river;
   }
 
   move(ids: string[], to: { streamId: string; dayId: string; beforeId?: string | null }): void {

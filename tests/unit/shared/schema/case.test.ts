@@ -127,7 +127,9 @@ describe('CaseDoc and placeCards', () => {
     const a = grid.addCard({ ...card, text: 'a', rowId: 'story' }, 1);
     const b = grid.addCard({ ...card, text: 'b', rowId: 'story' }, 2);
     const other = grid.addCard({ ...card, groupId: 'g2', text: 'other group', rowId: 'results' }, 3);
-    grid.editCard(a, { text: 'a!', color: '#d6f0d2', photos: ['p1', 'p2'] }, 5);
+    grid.editCard(a, { text: 'a!', color: '#d6f0d2' }, 4);
+    grid.addPhoto(a, 'p1', 4);
+    grid.addPhoto(a, 'p2', 5);
     expect(grid.card(a)).toMatchObject({ text: 'a!', color: '#d6f0d2', photos: ['p1', 'p2'], editedAt: 5 });
 
     grid.moveCards([b], { rowId: 'results', columnId: 'community' });
