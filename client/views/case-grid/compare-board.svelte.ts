@@ -14,6 +14,7 @@ import { RiverDoc } from '../../../shared/schema/river.ts';
 import { axisName } from './axis-name.ts';
 import { BoardCards, compareBoardInput } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
+import { KeyPointEdits } from './key-point-edits.svelte.ts';
 import { t } from './i18n/messages.ts';
 
 /**
@@ -41,6 +42,7 @@ export const compareParams: LayoutParams = {
  */
 export class CompareBoard {
   readonly data: GridData;
+  readonly keyPointEdits: KeyPointEdits;
   readonly river;
   readonly riverDoc: RiverDoc;
   readonly people: BoardPeople;
@@ -66,6 +68,7 @@ export class CompareBoard {
 
   constructor(routeId: string, hostId: string) {
     this.data = new GridData(routeId, hostId);
+    this.keyPointEdits = new KeyPointEdits(this.data.templates);
     this.river = openDoc(riverDocName(routeId));
     const riverDoc = (this.riverDoc = new RiverDoc(this.river.doc));
     this.#promotedIds = new ReactiveDeep(riverDoc.cardsMap, () => promotedCardIds(riverDoc.cards(), hostId));
@@ -125,7 +128,7 @@ export class CompareBoard {
   toggleKeyPoints(): void {
     const ids = this.selection.list;
     const keyPoints = this.data.keyPoints;
-    this.data.templates.setKeyPoint(this.data.hostId, ids, !ids.every((id) => keyPoints.has(id)));
+    this.keyPointEdits.mark(this.data.hostId, ids, !ids.every((id) => keyPoints.has(id)));
   }
 
   /** Copies the selected cards into the river's lessons learned on the host's visit day. */
@@ -143,6 +146,7 @@ export class CompareBoard {
 
   destroy(): void {
     this.#stop();
+    this.keyPointEdits.destroy();
     this.people.destroy();
     this.river.destroy();
     this.data.destroy();
