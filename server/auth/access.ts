@@ -61,15 +61,15 @@ export function decideAccess(grant: Grant | null, docName: string, now: number):
 /**
  * Each role's upper bound per document kind. The control document is written by the server's actions
  * only, so even facilitators read it. Facilitators write everything else of their route. Participants
- * write the river, the grids and plans (their own team's only, decided per update by the write rules)
- * and read the setup. The room screen reads what the room is shown and writes nothing. The committee
+ * write the river, the Experience Fair, the grids and plans (their own team's only, decided per update by
+ * the write rules) and read the setup. The room screen reads what the room is shown and writes nothing. The committee
  * reads the setup and the plans.
  */
-const roleLevels: Record<RouteRole, Record<'setup' | 'river' | 'case' | 'plan' | 'control', AccessLevel>> = {
-  facilitator: { setup: 'write', river: 'write', case: 'write', plan: 'write', control: 'read' },
-  participant: { setup: 'read', river: 'write', case: 'write', plan: 'write', control: 'read' },
-  screen: { setup: 'read', river: 'read', case: 'read', plan: 'read', control: 'read' },
-  committee: { setup: 'read', river: 'none', case: 'none', plan: 'read', control: 'read' },
+const roleLevels: Record<RouteRole, Record<'setup' | 'river' | 'experience' | 'case' | 'plan' | 'control', AccessLevel>> = {
+  facilitator: { setup: 'write', river: 'write', experience: 'write', case: 'write', plan: 'write', control: 'read' },
+  participant: { setup: 'read', river: 'write', experience: 'write', case: 'write', plan: 'write', control: 'read' },
+  screen: { setup: 'read', river: 'read', experience: 'read', case: 'read', plan: 'read', control: 'read' },
+  committee: { setup: 'read', river: 'none', experience: 'none', case: 'none', plan: 'read', control: 'read' },
 };
 
 export function routeRoleAccess(routeId: string, role: RouteRole, docName: string): AccessLevel {

@@ -37,6 +37,7 @@ export type WriteRule = (context: WriteContext) => boolean;
 
 const lockedBoard: WriteRule = ({ doc, state }) => {
   if (doc.kind === 'river') return !state.isLocked(boardTarget.river);
+  if (doc.kind === 'experience') return !state.isLocked(boardTarget.experience);
   if (doc.kind === 'case') return !state.isLocked(boardTarget.case(doc.hostId));
   if (doc.kind === 'plan') return !state.isLocked(boardTarget.plan(doc.teamId));
   return true;

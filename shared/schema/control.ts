@@ -37,19 +37,20 @@ export function isPlanStatus(value: unknown): value is PlanStatus {
 }
 
 /**
- * What a lock or a hidden brainstorm applies to: a whole board (`river`, `case/<hostId>`, `plan/<teamId>`)
+ * What a lock or a hidden brainstorm applies to: a whole board (`river`, `experience`, `case/<hostId>`, `plan/<teamId>`)
  * or one stream of the river (`river/stream/<streamId>`).
  */
 export type LockTarget = string;
 
 export const boardTarget = {
   river: 'river',
+  experience: 'experience',
   stream: (streamId: string) => `river/stream/${streamId}`,
   case: (hostId: string) => `case/${hostId}`,
   plan: (teamId: string) => `plan/${teamId}`,
 } as const;
 
-const targetPattern = /^(river|river\/stream\/[A-Za-z0-9._-]{1,64}|case\/[A-Za-z0-9._-]{1,64}|plan\/[A-Za-z0-9._-]{1,64})$/;
+const targetPattern = /^(river|experience|river\/stream\/[A-Za-z0-9._-]{1,64}|case\/[A-Za-z0-9._-]{1,64}|plan\/[A-Za-z0-9._-]{1,64})$/;
 
 export function isLockTarget(value: unknown): value is LockTarget {
   return typeof value === 'string' && targetPattern.test(value);
@@ -57,15 +58,15 @@ export function isLockTarget(value: unknown): value is LockTarget {
 
 /** A view of the route that the room screen or a participant can be sent to. */
 export interface ViewTarget {
-  /** `river`, `setup`, `case`, `plan`, `timer`, `tally`. */
-  board: 'river' | 'setup' | 'case' | 'plan' | 'timer' | 'tally';
-  /** Which one of the board: a host id for a case, a team id for a plan; '' for the river, timer, tally. */
+  /** `river`, `setup`, `experience` (the Experience Fair), `case`, `plan`, `timer`, `tally`. */
+  board: 'river' | 'setup' | 'experience' | 'case' | 'plan' | 'timer' | 'tally';
+  /** Which one of the board: a host id for a case, a team id for a plan or the Experience Fair; '' for the river, timer, tally. */
   id: string;
   /** A part of it: a day id or stream id of the river (`day:<id>`, `stream:<id>`), a grid row, a plan section. */
   part: string;
 }
 
-export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'case', 'plan', 'timer', 'tally'];
+export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'experience', 'case', 'plan', 'timer', 'tally'];
 
 const viewIdPattern = /^[A-Za-z0-9._-]{0,64}$/;
 const viewPartPattern = /^[A-Za-z0-9._:-]{0,80}$/;

@@ -12,10 +12,10 @@ type Role = 'facilitator' | 'participant' | 'screen' | 'committee';
  * The participant is in team t1, so plan t1 is theirs and plan t2 is not.
  */
 const expected: Record<Role, Record<string, Level>> = {
-  facilitator: { setup: 'write', river: 'write', case: 'write', ownPlan: 'write', otherPlan: 'write', control: 'read' },
-  participant: { setup: 'read', river: 'write', case: 'write', ownPlan: 'write', otherPlan: 'read', control: 'read' },
-  screen: { setup: 'read', river: 'read', case: 'read', ownPlan: 'read', otherPlan: 'read', control: 'read' },
-  committee: { setup: 'read', river: 'none', case: 'none', ownPlan: 'read', otherPlan: 'read', control: 'read' },
+  facilitator: { setup: 'write', river: 'write', experience: 'write', case: 'write', ownPlan: 'write', otherPlan: 'write', control: 'read' },
+  participant: { setup: 'read', river: 'write', experience: 'write', case: 'write', ownPlan: 'write', otherPlan: 'read', control: 'read' },
+  screen: { setup: 'read', river: 'read', experience: 'read', case: 'read', ownPlan: 'read', otherPlan: 'read', control: 'read' },
+  committee: { setup: 'read', river: 'none', experience: 'none', case: 'none', ownPlan: 'read', otherPlan: 'read', control: 'read' },
 };
 
 describe('roles decided by the server', () => {
@@ -34,6 +34,7 @@ describe('roles decided by the server', () => {
   const docs = (id: string): Record<string, string> => ({
     setup: `route/${id}`,
     river: `route/${id}/river`,
+    experience: `route/${id}/experience`,
     case: `route/${id}/case/h1`,
     ownPlan: `route/${id}/plan/t1`,
     otherPlan: `route/${id}/plan/t2`,

@@ -14,8 +14,8 @@ const none = () => new Set<string>();
 
 describe('A3 write rules', () => {
   it('bind everyone but facilitators by locks', () => {
-    const locked = state({ locks: ['river', 'case/coffee', 'plan/t1'] });
-    for (const doc of ['route/r/river', 'route/r/case/coffee', 'route/r/plan/t1']) {
+    const locked = state({ locks: ['river', 'experience', 'case/coffee', 'plan/t1'] });
+    for (const doc of ['route/r/river', 'route/r/experience', 'route/r/case/coffee', 'route/r/plan/t1']) {
       expect(mayWrite(grant('participant'), 't1', doc, locked, none), doc).toBe(false);
       expect(mayWrite(grant('facilitator'), null, doc, locked, none), doc).toBe(true);
       expect(mayWrite(grant('participant'), 't1', doc, state(), none), doc).toBe(true);
