@@ -70,6 +70,39 @@ test('the comparison page opens the room screen at the row it shows', async () =
   await fac.context.close();
 });
 
+/** What the facilitator's console does when a target's Show is pressed. */
+async function spotlight(view: { board: string; id: string; part: string }): Promise<void> {
+  const response = await fetch(`${server.url}/api/routes/laos-2013/control/spotlight`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify(view),
+  });
+  expect(response.status).toBe(200);
+}
+
+test('spotlighting a host’s comparison turns the main room screen into that comparison’s room screen', async () => {
+  const room = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: projector });
+  await room.page.getByTestId('room-screen').waitFor();
+  await spotlight({ board: 'case', id: 'asparagus', part: 'compare' });
+  const shown = room.page.getByTestId('spotlight').getByTestId('compare-screen');
+  await shown.waitFor();
+  await card(room.page, 'Trust first, contract second').waitFor();
+  expect(await room.page.getByTestId('spotlight').getByTestId('grid-column').count()).toBe(9);
+  // The projector's own comparison, not the laptop page: no toolbar, fitted, rows from the keys.
+  expect(await room.page.getByTestId('compare-row').count()).toBe(0);
+  expect(await allCardsInView(room.page)).toBe(true);
+  await screenshot(room.page, 'spotlight-compare-room-screen-1920x1080', { fullPage: false });
+  await room.page.keyboard.press('PageDown');
+  await room.page.locator('[data-testid="compare-screen"][data-row="story"]').waitFor();
+  // The address stays the room screen's: a reload shows whatever is spotlighted then.
+  expect(new URL(room.page.url()).pathname).toBe('/r/laos-2013/screen');
+  expect(new URL(room.page.url()).searchParams.get('row')).toBeNull();
+
+  await spotlight({ board: 'river', id: '', part: '' });
+  await shown.waitFor({ state: 'detached' });
+  await room.context.close();
+});
+
 for (const locale of ['lo', 'vi'] as const) {
   test(`the room screen’s comparison in ${locale}, one row`, async () => {
     const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/cases/asparagus/screen?row=lessons', token: facilitator, viewport: projector, locale });
