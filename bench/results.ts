@@ -1,5 +1,6 @@
 import type { GridsBenchResult } from './grids/grids-bench.ts';
 import type { FacilitationBenchResult } from './facilitation/facilitation-bench.ts';
+import type { FairBenchResult } from './fair/fair-bench.ts';
 import type { ClusterRuns } from './scenarios/cluster.ts';
 import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
@@ -36,6 +37,7 @@ export interface BenchResults {
   river?: RiverBenchResult;
   grids?: GridsBenchResult;
   facilitation?: FacilitationBenchResult;
+  fair?: FairBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
 }
