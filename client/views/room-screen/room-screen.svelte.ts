@@ -3,7 +3,7 @@ import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import type { BoardLayout, LayoutParams } from '../../components/cards/layout.ts';
 import { riverShape } from '../river/board/river-shape.ts';
 import { RiverData } from '../river/river-data.svelte.ts';
-import { fitScale, newestPerCell, screenLayout } from './screen-layout.ts';
+import { fitScale, newestPerCell, riverPart, screenLayout } from './screen-layout.ts';
 
 /**
  * Cards, type and labels sized for a projector seen from the back of the room: the fitted screen is
@@ -38,6 +38,7 @@ export class RoomScreen {
   readonly #awareness: ReactiveAwareness<{ user: unknown }>;
   readonly #stop: () => void;
 
+  readonly #part: () => string;
   readonly #screen = $derived({ width: this.view.width || 1920, height: this.view.height || 1000 });
   readonly #whole = $derived.by(() => screenLayout({ streams: this.data.streams, days: this.data.days, cards: this.data.cards }, screenParams, this.#screen));
   readonly isSummary = $derived(fitScale(this.#whole, this.#screen.width, this.#screen.height) < readableScale);
@@ -49,13 +50,22 @@ export class RoomScreen {
     return screenLayout(input, { ...screenParams, addSlot: true }, this.#screen);
   });
   readonly shape = $derived.by(() => riverShape(this.layout, this.data.streams, this.data.cards, this.data.teams));
+  /** The day or stream the facilitator spotlights, with where it is on the board; null for the whole river. */
+  readonly part = $derived.by(() => riverPart(this.#part(), this.layout, this.shape.bottom));
 
-  constructor(routeId: string) {
+  /** `part`: the river's part in the spotlight (`day:<id>`, `stream:<id>`), '' for all of it. */
+  constructor(routeId: string, part: () => string = () => '') {
+    this.#part = part;
     this.data = new RiverData(routeId);
     this.#awareness = new ReactiveAwareness(this.data.river.awareness);
     this.#stop = $effect.root(() => {
-      // Refit whenever the river grows or the window changes: nobody pans a projector.
-      $effect(() => this.view.fit({ x: 0, y: 0, width: this.layout.width, height: this.shape.bottom }, 24, 1.6));
+      // Refit whenever the river grows, the window changes or the spotlight names a part: nobody pans a
+      // projector. A part is zoomed to (its day's column with the headers, its stream's lane with the
+      // names), so its day keeps its number and the rest of the river is one spotlight change away.
+      $effect(() => {
+        if (this.part) this.view.fit(this.part.rect, 24, 4);
+        else this.view.fit({ x: 0, y: 0, width: this.layout.width, height: this.shape.bottom }, 24, 1.6);
+      });
     });
   }
 

@@ -37,3 +37,24 @@ export function newestPerCell(cards: Card[]): { cards: Card[]; counts: Map<strin
   }
   return { cards: [...newest.values()], counts, lanes };
 }
+
+/** A day or a stream of the river, as the spotlight names it (`day:<id>`, `stream:<id>`), and its place. */
+export interface RiverPart {
+  part: string;
+  name: { day: Day } | { stream: Stream };
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Where the part a spotlight names is on the room screen's board: a day's column from the top (its
+ * header and the river band over it) to the bottom; a stream's lane with its name on the left. Null for
+ * the whole river, or a day or stream that is gone.
+ */
+export function riverPart(part: string, layout: BoardLayout, bottom: number): RiverPart | null {
+  const [kind, id] = part.split(':');
+  const column = kind === 'day' ? layout.columns.find((each) => each.day.id === id) : undefined;
+  if (column) return { part, name: { day: column.day }, rect: { x: column.x, y: 0, width: column.width, height: bottom } };
+  const lane = kind === 'stream' ? layout.lanes.find((each) => each.stream.id === id) : undefined;
+  if (lane) return { part, name: { stream: lane.stream }, rect: { x: 0, y: lane.y, width: layout.outflowX, height: lane.height } };
+  return null;
+}

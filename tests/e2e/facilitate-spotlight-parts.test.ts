@@ -1,0 +1,78 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { joinAs, joinCodes } from './join-codes.ts';
+import { openPerson } from './people.ts';
+import { routeLinkToken } from './route-links.ts';
+import { type TestServer } from './server.ts';
+import { useServerAndBrowser } from './file-setup.ts';
+
+let server: TestServer;
+let browser: Browser;
+let facilitator: string;
+let screenToken: string;
+
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
+beforeAll(async () => {
+  facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
+  screenToken = await joinAs(server, await joinCodes(server, 'laos-2013', facilitator), 'screen', '');
+});
+
+const voteAction = async (action: 'open' | 'close', body: unknown = {}) => {
+  const answer = await fetch(`${server.url}/api/routes/laos-2013/vote/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(answer.status, await answer.clone().text()).toBe(200);
+};
+
+test('a day or a stream of the river in the spotlight: the room screen zooms to that part, then shows the whole river again', async () => {
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await room.page.locator('[data-testid="cards"]:not([data-count="0"])').waitFor({ state: 'attached' });
+  // How wide a card is drawn: the zoom the room screen shows the river at.
+  const cardWidth = async () => (await room.page.locator('[data-card-id]').first().boundingBox())!.width;
+  const whole = await cardWidth();
+
+  await fay.page.getByTestId('show-river-day-d2').click();
+  await room.page.locator('[data-testid="room-screen"][data-part="day:d2"]').waitFor();
+  expect(await room.page.getByTestId('screen-part').textContent()).toBe('Organic Asparagus, Darkhied');
+  expect(await fay.page.getByTestId('show-river-day-d2').getAttribute('aria-pressed')).toBe('true');
+  // The projector is bound by the river's height, so a day comes to the middle of the screen, whole.
+  const dayCard = room.page.getByText('The contract fixes the price', { exact: false }).first();
+  await expect.poll(async () => Math.abs((await dayCard.boundingBox())!.x + (await dayCard.boundingBox())!.width / 2 - 960)).toBeLessThan(400);
+  await screenshot(room.page, 'spotlight-river-day-room-screen-1920x1080', { fullPage: false });
+
+  await fay.page.getByTestId('show-river-stream-lessons').click();
+  await room.page.locator('[data-testid="room-screen"][data-part="stream:lessons"]').waitFor();
+  expect(await room.page.getByTestId('screen-part').textContent()).toBe('Lessons learned');
+  // A lane is short: it is drawn larger (as far as the river's width lets it).
+  await expect.poll(async () => (await room.page.locator('[data-card-id]', { hasText: 'Group cohesion and a shared vision' }).first().boundingBox())!.width).toBeGreaterThan(whole * 1.15);
+  await screenshot(room.page, 'spotlight-river-stream-room-screen-1920x1080', { fullPage: false });
+
+  await fay.page.getByTestId('show-river').click();
+  await room.page.locator('[data-testid="room-screen"][data-part=""]').waitFor();
+  await room.page.getByTestId('screen-part').waitFor({ state: 'detached' });
+  await expect.poll(cardWidth).toBeCloseTo(whole, 0);
+  for (const person of [fay, room]) await person.context.close();
+});
+
+test('the vote tally in the spotlight keeps a tally hidden until the vote closes, then shows it on the room screen', async () => {
+  await voteAction('open', { hideTally: true, plans: ['taliang', 'watermelon'] });
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await room.page.getByTestId('room-screen').waitFor();
+
+  await fay.page.getByTestId('show-tally').click();
+  const spotlight = room.page.locator('[data-testid="spotlight"][data-board="tally"]');
+  await spotlight.getByTestId('tally-hidden').waitFor();
+  expect(await spotlight.locator('[data-testid^="tally-votes-"]').count()).toBe(0);
+
+  await voteAction('close');
+  await spotlight.locator('[data-testid^="tally-votes-"]').first().waitFor();
+  await spotlight.getByTestId('tally-hidden').waitFor({ state: 'detached' });
+  await screenshot(room.page, 'spotlight-tally-room-screen-1920x1080', { fullPage: false });
+  for (const person of [fay, room]) await person.context.close();
+});
