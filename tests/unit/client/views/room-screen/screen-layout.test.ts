@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { cellKey } from '../../../../../client/components/cards/layout.ts';
-import { fitScale, newestPerCell, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
+import { fitScale, newestPerCell, riverPart, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
 import { card, days, params, streams } from '../river/fixtures.ts';
 
 it('sums a busy river up as each cell’s newest card and the count of each cell and lane', () => {
@@ -22,4 +22,15 @@ it('shapes the cells so that the river is shown largest on the screen', () => {
     const other = screenLayout(input, { ...params, maxPerRow: 30, rowRatio }, { width: 1920, height: 1080 });
     expect(fitScale(wide, 1920, 1080)).toBeGreaterThanOrEqual(fitScale(other, 1920, 1080) - 1e-9);
   }
+});
+
+it('finds the day or the stream a spotlight names on the board, and the whole river for anything else', () => {
+  const layout = screenLayout({ streams, days, cards: [card('lessons', 'd2')] }, params, { width: 1920, height: 1080 });
+  const day = riverPart('day:d2', layout, 900)!;
+  const column = layout.columns.find((each) => each.day.id === 'd2')!;
+  expect(day.rect).toEqual({ x: column.x, y: 0, width: column.width, height: 900 });
+  expect('day' in day.name && day.name.day.id).toBe('d2');
+  const lane = layout.lanes.find((each) => each.stream.id === 'lessons')!;
+  expect(riverPart('stream:lessons', layout, 900)!.rect).toEqual({ x: 0, y: lane.y, width: layout.outflowX, height: lane.height });
+  for (const other of ['', 'day:gone', 'stream:gone', 'compare', 'day']) expect(riverPart(other, layout, 900)).toBeNull();
 });
