@@ -23,7 +23,18 @@ export const controlRoots = {
   hidden: 'hidden',
   /** Hidden-brainstorm target → how many ideas wait there: the room sees how many, never what. */
   hiddenCounts: 'hiddenCounts',
+  /** River card id → when the facilitator chose it for the room screen (server ms): shown large there. */
+  featured: 'featured',
 } as const;
+
+/** A busy room screen shows at most this many chosen cards: choosing one more lets the oldest go. */
+export const maxFeatured = 12;
+
+const cardIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function isCardId(value: unknown): value is string {
+  return typeof value === 'string' && cardIdPattern.test(value);
+}
 
 /**
  * A plan's way to the contest: drafted by its team, presented at the Innovation Plan Fair (still
@@ -239,5 +250,26 @@ export class ControlDoc {
   setHiddenCount(target: LockTarget, count: number): void {
     if (count > 0) this.map('hiddenCounts').set(target, count);
     else this.map('hiddenCounts').delete(target);
+  }
+
+  /** The river cards chosen for the room screen, the latest choice first. */
+  featured(): string[] {
+    return [...this.map('featured').entries()]
+      .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id);
+  }
+
+  /** Chooses a card for the room screen at server time `at`, or (with null) lets it go. */
+  setFeatured(cardId: string, at: number | null): void {
+    const map = this.map('featured');
+    this.doc.transact(() => {
+      if (at === null) {
+        map.delete(cardId);
+        return;
+      }
+      map.set(cardId, at);
+      for (const id of this.featured().slice(maxFeatured)) map.delete(id);
+    });
   }
 }

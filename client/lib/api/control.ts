@@ -18,3 +18,5 @@ export type TimerRequest =
 export const changeTimer = (routeId: string, request: TimerRequest) => post<{ timer: Timer; serverNow: number }>(routeId, 'timer', request);
 
 export const setLock = (routeId: string, target: string, locked: boolean) => post<{ locks: string[] }>(routeId, 'locks', { target, locked });
+
+export const setFeatured = (routeId: string, cardId: string, featured: boolean) => post<{ featured: string[] }>(routeId, 'featured', { cardId, featured });

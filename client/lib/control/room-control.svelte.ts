@@ -25,6 +25,7 @@ export class RoomControl {
   readonly #locks: ReactiveDeep<string[]>;
   readonly #hidden: ReactiveDeep<string[]>;
   readonly #hiddenCounts: ReactiveDeep<Record<string, number>>;
+  readonly #featured: ReactiveDeep<string[]>;
   readonly #days: ReactiveDeep<Day[]>;
   readonly #schedule: ReactiveDeep<ScheduleItem[]>;
   readonly #hosts: ReactiveDeep<Host[]>;
@@ -43,6 +44,7 @@ export class RoomControl {
     this.#locks = new ReactiveDeep(control.map('locks'), () => control.locks());
     this.#hidden = new ReactiveDeep(control.map('hidden'), () => control.hiddenTargets());
     this.#hiddenCounts = new ReactiveDeep(control.map('hiddenCounts'), () => control.hiddenCounts());
+    this.#featured = new ReactiveDeep(control.map('featured'), () => control.featured());
     const route = new RouteDoc(this.route.doc);
     this.#days = new ReactiveDeep(route.list('days'), () => route.read('days'));
     this.#schedule = new ReactiveDeep(route.list('schedule'), () => route.read('schedule'));
@@ -74,6 +76,11 @@ export class RoomControl {
   /** Hidden-brainstorm target → how many ideas wait there (never what they say). */
   get hiddenCounts(): Record<string, number> {
     return this.#hiddenCounts.value;
+  }
+
+  /** River cards the facilitator chose for the room screen, the latest choice first. */
+  get featured(): string[] {
+    return this.#featured.value;
   }
 
   get days(): Day[] {

@@ -3,7 +3,8 @@ import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import type { BoardLayout, LayoutParams } from '../../components/cards/layout.ts';
 import { riverShape } from '../river/board/river-shape.ts';
 import { RiverData } from '../river/river-data.svelte.ts';
-import { fitScale, newestPerCell, riverPart, screenLayout } from './screen-layout.ts';
+import { RoomControl } from '../../lib/control/room-control.svelte.ts';
+import { fitScale, riverPart, riverSummary, screenLayout } from './screen-layout.ts';
 
 /**
  * Cards, type and labels sized for a projector seen from the back of the room: the fitted screen is
@@ -24,6 +25,11 @@ export const screenParams: LayoutParams = {
   outflowWidth: 640,
   addSlot: false,
 };
+/**
+ * A summed-up river has one or two cards a cell, and the screen is bound by its height: wider days cost
+ * nothing and keep each day's date on one line.
+ */
+const summaryParams: LayoutParams = { ...screenParams, minColumnWidth: 420 };
 export const screenFontSize = 33;
 /** Below this zoom card text (a line under 14 px) could not be read from the back: each cell shows its newest. */
 const readableScale = 14 / (screenFontSize * 1.36);
@@ -34,6 +40,7 @@ const readableScale = 14 / (screenFontSize * 1.36);
  */
 export class RoomScreen {
   readonly data: RiverData;
+  readonly control: RoomControl;
   readonly view = new BoardView();
   readonly #awareness: ReactiveAwareness<{ user: unknown }>;
   readonly #stop: () => void;
@@ -42,12 +49,12 @@ export class RoomScreen {
   readonly #screen = $derived({ width: this.view.width || 1920, height: this.view.height || 1000 });
   readonly #whole = $derived.by(() => screenLayout({ streams: this.data.streams, days: this.data.days, cards: this.data.cards }, screenParams, this.#screen));
   readonly isSummary = $derived(fitScale(this.#whole, this.#screen.width, this.#screen.height) < readableScale);
-  readonly #newest = $derived.by(() => newestPerCell(this.data.cards));
-  /** The whole river, or when that would be too small to read, each cell's newest card and its count. */
+  readonly #summary = $derived.by(() => riverSummary(this.data.cards, this.control.featured));
+  /** The whole river, or when that would be too small to read, each cell's chosen and newest cards and its count. */
   readonly layout: BoardLayout = $derived.by(() => {
     if (!this.isSummary) return this.#whole;
-    const input = { streams: this.data.streams, days: this.data.days, cards: this.#newest.cards };
-    return screenLayout(input, { ...screenParams, addSlot: true }, this.#screen);
+    const input = { streams: this.data.streams, days: this.data.days, cards: this.#summary.cards };
+    return screenLayout(input, summaryParams, this.#screen);
   });
   readonly shape = $derived.by(() => riverShape(this.layout, this.data.streams, this.data.cards, this.data.teams));
   /** The day or stream the facilitator spotlights, with where it is on the board; null for the whole river. */
@@ -57,6 +64,7 @@ export class RoomScreen {
   constructor(routeId: string, part: () => string = () => '') {
     this.#part = part;
     this.data = new RiverData(routeId);
+    this.control = new RoomControl(routeId);
     this.#awareness = new ReactiveAwareness(this.data.river.awareness);
     this.#stop = $effect.root(() => {
       // Refit whenever the river grows, the window changes or the spotlight names a part: nobody pans a
@@ -69,14 +77,19 @@ export class RoomScreen {
     });
   }
 
-  /** How many cards each cell holds, by `cellKey`. */
-  get counts(): Map<string, number> {
-    return this.#newest.counts;
+  /** How many cards each cell holds beyond those shown, by `cellKey`. */
+  get more(): Map<string, number> {
+    return this.#summary.more;
+  }
+
+  /** Whether the facilitator chose this card for the room. */
+  isFeatured(cardId: string): boolean {
+    return this.control.featured.includes(cardId);
   }
 
   /** How many cards each lane holds, by stream id, for when the board shows only the newest. */
   get laneTotals(): Map<string, number> | null {
-    return this.isSummary ? this.#newest.lanes : null;
+    return this.isSummary ? this.#summary.lanes : null;
   }
 
   /** People on the river board right now, each browser tab with a name counted once. */
@@ -87,6 +100,7 @@ export class RoomScreen {
 
   destroy(): void {
     this.#stop();
+    this.control.destroy();
     this.data.destroy();
   }
 }

@@ -23,19 +23,31 @@ export function screenLayout(input: { streams: Stream[]; days: Day[]; cards: Car
   return best!;
 }
 
-/** Each cell's newest card, and how many cards each cell and lane holds: a river too big to read whole, summed up. */
-export function newestPerCell(cards: Card[]): { cards: Card[]; counts: Map<string, number>; lanes: Map<string, number> } {
+/**
+ * A river too big to read whole, summed up: each cell shows the cards the facilitator chose there and its
+ * newest, with how many more it holds; each lane how many it holds in all.
+ */
+export function riverSummary(cards: Card[], featured: readonly string[]): { cards: Card[]; more: Map<string, number>; lanes: Map<string, number> } {
+  const chosen = new Set(featured);
   const newest = new Map<string, Card>();
   const counts = new Map<string, number>();
   const lanes = new Map<string, number>();
+  const shown: Card[] = [];
   for (const card of cards) {
     const key = cellKey(card.streamId, card.dayId);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     lanes.set(card.streamId, (lanes.get(card.streamId) ?? 0) + 1);
+    if (chosen.has(card.id)) shown.push(card);
     const seen = newest.get(key);
     if (!seen || seen.createdAt < card.createdAt) newest.set(key, card);
   }
-  return { cards: [...newest.values()], counts, lanes };
+  for (const card of newest.values()) if (!chosen.has(card.id)) shown.push(card);
+  const more = new Map(counts);
+  for (const card of shown) {
+    const key = cellKey(card.streamId, card.dayId);
+    more.set(key, more.get(key)! - 1);
+  }
+  return { cards: shown, more, lanes };
 }
 
 /** A day or a stream of the river, as the spotlight names it (`day:<id>`, `stream:<id>`), and its place. */

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isLockTarget, parseViewTarget } from '../../../shared/schema/control.ts';
+import { isCardId, isLockTarget, parseViewTarget } from '../../../shared/schema/control.ts';
 import type { ControlActions } from '../../facilitation/control-actions.ts';
 import { applyTimerAction, parseTimerAction, TimerError } from '../../facilitation/timers.ts';
 import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
@@ -75,6 +75,19 @@ export function controlRoutes(actions: ControlActions, catalog: RouteCatalog, no
         { widensRights: !locked },
       );
       return c.json({ locks });
+    })
+    // Contributions the facilitator puts before the room: a busy room screen shows them large.
+    .post('/api/routes/:routeId/control/featured', bodyLimit({ maxSize: 4096 }), async (c) => {
+      const routeId = await facilitatorsRoute(c);
+      const body = await jsonBody(c);
+      if (!isCardId(body.cardId)) throw apiError(400, 'invalid_card', '"cardId" must be the id of a river card.');
+      if (typeof body.featured !== 'boolean') throw apiError(400, 'invalid_featured', '"featured" must be true or false.');
+      const { cardId, featured: chosen } = body;
+      const featured = await actions.change(routeId, (control) => {
+        control.setFeatured(cardId, chosen ? now() : null);
+        return control.featured();
+      });
+      return c.json({ featured });
     })
     .post('/api/routes/:routeId/control/settings', bodyLimit({ maxSize: 4096 }), async (c) => {
       const routeId = await facilitatorsRoute(c);

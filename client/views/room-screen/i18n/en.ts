@@ -4,6 +4,7 @@ export const en = {
   'screen.contributions': { one: '{count} contribution', other: '{count} contributions' },
   'screen.people': { one: '{count} person on the board', other: '{count} people on the board' },
   'screen.more': { one: 'more card', other: 'more cards' },
+  'screen.chosen': 'Chosen',
   'screen.loading': 'Loading the river…',
   'screen.noDays': 'This route has no days yet.',
 } as const;

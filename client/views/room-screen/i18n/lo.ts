@@ -6,6 +6,7 @@ export const lo: Translation<typeof en> = {
   'screen.contributions': '{count} ການປະກອບສ່ວນ',
   'screen.people': 'ມີ {count} ຄົນຢູ່ໃນກະດານ',
   'screen.more': 'ບັດອີກ',
+  'screen.chosen': 'ທີ່ເລືອກ',
   'screen.loading': 'ກຳລັງໂຫຼດແມ່ນ້ຳ…',
   'screen.noDays': 'ເສັ້ນທາງນີ້ຍັງບໍ່ມີມື້ເທື່ອ.',
 };

@@ -6,6 +6,7 @@ export const vi: Translation<typeof en> = {
   'screen.contributions': '{count} đóng góp',
   'screen.people': '{count} người đang ở trên bảng',
   'screen.more': 'thẻ nữa',
+  'screen.chosen': 'Được chọn',
   'screen.loading': 'Đang tải dòng sông…',
   'screen.noDays': 'Hành trình này chưa có ngày nào.',
 };

@@ -1,15 +1,28 @@
 import { expect, it } from 'vitest';
 import { cellKey } from '../../../../../client/components/cards/layout.ts';
-import { fitScale, newestPerCell, riverPart, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
+import { fitScale, riverPart, riverSummary, screenLayout } from '../../../../../client/views/room-screen/screen-layout.ts';
 import { card, days, params, streams } from '../river/fixtures.ts';
 
-it('sums a busy river up as each cell’s newest card and the count of each cell and lane', () => {
+it('sums a busy river up as each cell’s newest card, how many more each cell holds and the count of each lane', () => {
   const cards = [card('lessons', 'd1', { createdAt: 5 }), card('lessons', 'd1', { createdAt: 9, text: 'newest' }), card('lessons', 'd2'), card('ideas', 'd1')];
-  const { cards: newest, counts, lanes } = newestPerCell(cards);
-  expect(newest.map((c) => c.text)).toContain('newest');
-  expect(newest).toHaveLength(3);
-  expect(counts.get(cellKey('lessons', 'd1'))).toBe(2);
+  const { cards: shown, more, lanes } = riverSummary(cards, []);
+  expect(shown.map((c) => c.text)).toContain('newest');
+  expect(shown).toHaveLength(3);
+  expect(more.get(cellKey('lessons', 'd1'))).toBe(1);
+  expect(more.get(cellKey('lessons', 'd2'))).toBe(0);
   expect(lanes.get('lessons')).toBe(3);
+});
+
+it('shows the cards the facilitator chose beside each cell’s newest, and counts them as shown', () => {
+  const chosen = card('lessons', 'd1', { createdAt: 1, text: 'chosen' });
+  const cards = [chosen, card('lessons', 'd1', { createdAt: 2 }), card('lessons', 'd1', { createdAt: 9, text: 'newest' }), card('ideas', 'd1', { createdAt: 3 })];
+  const { cards: shown, more } = riverSummary(cards, [chosen.id]);
+  expect(shown.map((c) => c.text).sort()).toEqual(['chosen', 'newest', cards[3]!.text].sort());
+  expect(more.get(cellKey('lessons', 'd1'))).toBe(1);
+  // A chosen card that is also the newest is shown once.
+  const newestChosen = riverSummary(cards, [cards[2]!.id]);
+  expect(newestChosen.cards.filter((c) => c.text === 'newest')).toHaveLength(1);
+  expect(newestChosen.more.get(cellKey('lessons', 'd1'))).toBe(2);
 });
 
 it('shapes the cells so that the river is shown largest on the screen', () => {
