@@ -43,12 +43,18 @@ async function modulesOfServingProcess(): Promise<{ modules: string[]; output: s
   });
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
-  // A build, when one was needed, ran in a process of its own: only the serving process's lines count.
-  const prefix = `${child.pid} `;
-  const modules = readFileSync(record, 'utf8')
+  // A build, when one was needed, ran in a process of its own, and the server serves from a child of
+  // `npm start`'s (for its malloc settings): the serving process is the one that ran the compiled CLI.
+  const lines = readFileSync(record, 'utf8')
     .split('\n')
-    .filter((line) => line.startsWith(prefix))
-    .map((line) => line.slice(prefix.length));
+    .filter(Boolean)
+    .map((line) => ({ pid: line.slice(0, line.indexOf(' ')), module: line.slice(line.indexOf(' ') + 1) }));
+  const serving = lines.find((line) => line.module.endsWith('/dist/server/cli.js'))?.pid;
+  expect(serving).toBeDefined();
+  expect(serving).not.toBe(String(child.pid));
+  const modules = lines.filter((line) => line.pid === serving).map((line) => line.module);
+  const launcher = lines.filter((line) => line.pid === String(child.pid)).map((line) => line.module);
+  expect(launcher.filter((m) => /\/node_modules\/(tsx|vite|typescript|esbuild|rolldown)\//.test(m))).toEqual([]);
   return { modules, output };
 }
 
@@ -58,7 +64,7 @@ test('npm start serves from the compiled server, with no tsx, Vite or TypeScript
   expect(output).toMatch(/participant: http:\/\/127\.0\.0\.1:\d+\/r\/laos-2013\/river\?token=/);
   expect(output).toMatch(/Or join at http:\/\/127\.0\.0\.1:\d+\/join with a code: participant [ACEFGHKMNPRTWXY34679]{6}, facilitator [ACEFGHKMNPRTWXY34679]{6}/);
   // The recorder saw the server itself, so an empty or broken record cannot pass.
-  expect(modules.some((m) => m.includes('/dist/server/main.js'))).toBe(true);
+  expect(modules.some((m) => m.endsWith('/dist/server/cli.js'))).toBe(true);
   expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
   const tooling = modules.filter((m) => /\/node_modules\/(tsx|vite|typescript|esbuild|rolldown|@sveltejs|svelte)\//.test(m) || /\/server\/[^/]+\.ts$/.test(m));
   expect(tooling).toEqual([]);
