@@ -49,13 +49,22 @@ function ensureList(map: Y.Map<RecordValue>): Y.Array<string> {
   return made;
 }
 
-export function addPhoto(map: Y.Map<RecordValue>, photoId: string): void {
-  const list = ensureList(map);
-  if (!list.toArray().includes(photoId)) list.push([photoId]);
-}
-
-export function removePhoto(map: Y.Map<RecordValue>, photoId: string): void {
-  const list = ensureList(map);
-  // From the end, so indices stay right if the same id came in twice from two people at once.
-  for (let i = list.length - 1; i >= 0; i -= 1) if (list.get(i) === photoId) list.delete(i, 1);
+/**
+ * Adds (or takes off) a photo of a card in one transaction that also marks the card edited: the same on
+ * every board whose cards carry photos (the river, the case grids).
+ */
+export function changePhoto(map: Y.Map<RecordValue> | undefined, change: 'add' | 'remove', photoId: string, now: number): void {
+  if (!map) return;
+  const apply = (): void => {
+    const list = ensureList(map);
+    if (change === 'add') {
+      if (!list.toArray().includes(photoId)) list.push([photoId]);
+    } else {
+      // From the end, so indices stay right if the same id came in twice from two people at once.
+      for (let i = list.length - 1; i >= 0; i -= 1) if (list.get(i) === photoId) list.delete(i, 1);
+    }
+    map.set('editedAt', now);
+  };
+  if (map.doc) map.doc.transact(apply);
+  else apply();
 }

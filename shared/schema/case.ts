@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addPhoto, cardRecord, readPhotos, removePhoto } from './card-photos.ts';
+import { cardRecord, changePhoto, readPhotos } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { cardColors, defaultStreams, type Card, type RiverDoc } from './river.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
@@ -96,22 +96,12 @@ export class CaseDoc {
 
   /** Adds a photo to a card's list, kept beside any another person adds at the same time. */
   addPhoto(id: string, photoId: string, now: number): void {
-    const map = this.cardsMap.get(id);
-    if (!map) return;
-    this.doc.transact(() => {
-      addPhoto(map, photoId);
-      setFields(map, { editedAt: now });
-    });
+    changePhoto(this.cardsMap.get(id), 'add', photoId, now);
   }
 
   /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
   removePhoto(id: string, photoId: string, now: number): void {
-    const map = this.cardsMap.get(id);
-    if (!map) return;
-    this.doc.transact(() => {
-      removePhoto(map, photoId);
-      setFields(map, { editedAt: now });
-    });
+    changePhoto(this.cardsMap.get(id), 'remove', photoId, now);
   }
 
   /** Moves cards of one group to a cell, before `beforeId` (or at the end), keeping their relative order. */
