@@ -1,6 +1,7 @@
+import type { JoinRole } from '../../../shared/schema/people.ts';
 import { requestApi, type ApiResult } from './request.ts';
 
-export type JoinRole = 'participant' | 'facilitator' | 'screen' | 'committee';
+export type { JoinRole };
 
 export interface CodeInfo {
   routeId: string;

@@ -1,18 +1,12 @@
-import type { JoinRole } from './join.ts';
+import type { JoinRole, Person } from '../../../shared/schema/people.ts';
 import { tokenFor } from '../connection/token.ts';
 import { requestApi, type ApiResult } from './request.ts';
 
-/** A person on the route as the facilitator's people list has them (the server's `Person` and its sockets now). */
-export interface JoinedPerson {
-  id: string;
-  name: string;
-  role: JoinRole;
-  teamId: string | null;
-  groupId: string | null;
-  joinedAt: number;
+/** A person on the route as the facilitator's people list has them: the server's `Person` and its sockets now. */
+export type JoinedPerson = Person & {
   /** How many pages of theirs are connected now. */
   connections: number;
-}
+};
 
 export type JoinCodes = Record<JoinRole, string>;
 
