@@ -260,15 +260,14 @@ export class ControlDoc {
       .map(([id]) => id);
   }
 
-  /** Chooses a card for the room screen at server time `at`, or (with null) lets it go. */
-  setFeatured(cardId: string, at: number | null): void {
+  /** Chooses cards for the room screen at server time `at`, or (with null) lets them go, in one change. */
+  setFeatured(cardIds: readonly string[], at: number | null): void {
     const map = this.map('featured');
     this.doc.transact(() => {
-      if (at === null) {
-        map.delete(cardId);
-        return;
+      for (const id of cardIds) {
+        if (at === null) map.delete(id);
+        else map.set(id, at);
       }
-      map.set(cardId, at);
       for (const id of this.featured().slice(maxFeatured)) map.delete(id);
     });
   }

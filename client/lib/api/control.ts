@@ -19,4 +19,4 @@ export const changeTimer = (routeId: string, request: TimerRequest) => post<{ ti
 
 export const setLock = (routeId: string, target: string, locked: boolean) => post<{ locks: string[] }>(routeId, 'locks', { target, locked });
 
-export const setFeatured = (routeId: string, cardId: string, featured: boolean) => post<{ featured: string[] }>(routeId, 'featured', { cardId, featured });
+export const setFeatured = (routeId: string, cardIds: string[], featured: boolean) => post<{ featured: string[] }>(routeId, 'featured', { cardIds, featured });

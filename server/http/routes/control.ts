@@ -7,6 +7,9 @@ import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
 
+/** A river selection a facilitator can choose or let go of at once (the screen keeps the latest 12 anyway). */
+const maxFeaturedPerRequest = 200;
+
 /**
  * The facilitator's actions on a route's control document (A3): the server checks the caller and writes
  * the result; nobody writes the control document over a socket.
@@ -77,14 +80,18 @@ export function controlRoutes(actions: ControlActions, catalog: RouteCatalog, no
       return c.json({ locks });
     })
     // Contributions the facilitator puts before the room: a busy room screen shows them large.
-    .post('/api/routes/:routeId/control/featured', bodyLimit({ maxSize: 4096 }), async (c) => {
+    .post('/api/routes/:routeId/control/featured', bodyLimit({ maxSize: 16_384 }), async (c) => {
       const routeId = await facilitatorsRoute(c);
       const body = await jsonBody(c);
-      if (!isCardId(body.cardId)) throw apiError(400, 'invalid_card', '"cardId" must be the id of a river card.');
+      // A selection goes as one list (`cardIds`), so it is chosen in one change; one `cardId` works too.
+      const cardIds: unknown = body.cardIds ?? (body.cardId === undefined ? undefined : [body.cardId]);
+      if (!Array.isArray(cardIds) || cardIds.length === 0 || cardIds.length > maxFeaturedPerRequest || !cardIds.every(isCardId)) {
+        throw apiError(400, 'invalid_card', `"cardIds" must list 1 to ${maxFeaturedPerRequest} ids of river cards.`);
+      }
       if (typeof body.featured !== 'boolean') throw apiError(400, 'invalid_featured', '"featured" must be true or false.');
-      const { cardId, featured: chosen } = body;
+      const chosen = body.featured;
       const featured = await actions.change(routeId, (control) => {
-        control.setFeatured(cardId, chosen ? now() : null);
+        control.setFeatured(cardIds, chosen ? now() : null);
         return control.featured();
       });
       return c.json({ featured });

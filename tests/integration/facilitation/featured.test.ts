@@ -41,6 +41,28 @@ describe('chosen contributions for the room screen', () => {
     expect(body.featured).not.toContain('many-0');
   });
 
+  it('chooses and lets go of a whole selection in one change', async () => {
+    const screen = connect();
+    await synced(screen);
+    const control = new ControlDoc(screen.doc);
+    const changes: number[] = [];
+    screen.doc.on('update', () => changes.push(Date.now()));
+    const some = (body: unknown) => api(bed.server, `/api/routes/${bed.routeId}/control/featured`, { method: 'POST', body, token: bed.facilitator });
+
+    const chosen = await some({ cardIds: ['sel-1', 'sel-2', 'sel-3'], featured: true });
+    expect(chosen.status).toBe(200);
+    expect([...chosen.body.featured].sort()).toEqual(['sel-1', 'sel-2', 'sel-3']);
+    await waitFor(() => ['sel-1', 'sel-2', 'sel-3'].every((id) => control.featured().includes(id)), 'the selection reaches the screen');
+    expect(changes).toHaveLength(1);
+
+    expect((await some({ cardIds: ['sel-1', 'sel-3'], featured: false })).body.featured).toEqual(['sel-2']);
+    expect((await some({ cardIds: [], featured: true })).body.error).toBe('invalid_card');
+    expect((await some({ cardIds: ['ok', '../x'], featured: true })).body.error).toBe('invalid_card');
+    const tooMany = await some({ cardIds: Array.from({ length: 201 }, (_, i) => `c${i}`), featured: true });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toMatch(/1 to 200/);
+  });
+
   function connect() {
     return bed.connect(`route/${bed.routeId}/control`, bed.participant);
   }
