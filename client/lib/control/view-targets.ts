@@ -9,6 +9,7 @@ import type { Page } from '../routing/pages.ts';
 export function pageOfView(routeId: string, view: ViewTarget): Page | null {
   if (view.board === 'river') return { name: 'river', routeId };
   if (view.board === 'setup') return { name: 'setup', routeId };
+  if (view.board === 'experience') return { name: 'experience', routeId };
   if (view.board === 'case' && view.id !== '') return { name: view.part === 'compare' ? 'compare' : 'cases', routeId, hostId: view.id };
   if (view.board === 'plan') return view.id === '' ? { name: 'plans', routeId } : { name: 'plan', routeId, teamId: view.id };
   return null;
@@ -20,6 +21,8 @@ export function viewOfPage(page: Page): ViewTarget | null {
       return { board: 'river', id: '', part: '' };
     case 'setup':
       return { board: 'setup', id: '', part: '' };
+    case 'experience':
+      return { board: 'experience', id: '', part: '' };
     case 'cases':
       return { board: 'case', id: page.hostId, part: '' };
     case 'compare':

@@ -3,6 +3,8 @@ export type Page =
   | { name: 'home' }
   | { name: 'setup'; routeId: string }
   | { name: 'river'; routeId: string }
+  /** `/r/<routeId>/experience`: the Experience Fair of day 1, each team's innovation areas as cards. */
+  | { name: 'experience'; routeId: string }
   | { name: 'screen'; routeId: string }
   /** `/r/<routeId>/facilitate`: the facilitator's console (spotlight, follow me, timer, locks). */
   | { name: 'facilitate'; routeId: string }
@@ -24,7 +26,7 @@ export type Page =
   | { name: 'not-found' };
 
 type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'case-screen' | 'plan' | 'plan-print'>;
-const routePages: readonly RoutePageName[] = ['setup', 'river', 'screen', 'plans', 'vote', 'tally', 'facilitate', 'committee'];
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'experience', 'screen', 'plans', 'vote', 'tally', 'facilitate', 'committee'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
 const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -61,8 +61,8 @@ export class GridBoard {
     return layout;
   });
 
-  constructor(routeId: string, hostId: string) {
-    this.data = new GridData(routeId, hostId);
+  constructor(routeId: string, hostId: string, board?: GridData['board']) {
+    this.data = new GridData(routeId, hostId, board);
     this.edits = new GridEdits(this.data.caseDoc);
     this.templateEdits = new TemplateEdits(this.data.templates);
     this.#chosenGroup = rememberedGroup(routeId);

@@ -1,13 +1,15 @@
 import { openDoc } from '../../lib/connection/open-doc.ts';
 import { ReactiveDeep, ReactiveRecordMap } from '../../lib/yjs/reactive.svelte.ts';
 import { CaseDoc, CaseTemplates, type GridCard, type GridTemplate } from '../../../shared/schema/case.ts';
-import { caseDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { caseDocName, experienceDocName, routeDocName } from '../../../shared/schema/doc-kinds.ts';
+import { experienceGroupId, experienceTemplate, teamAreas } from '../../../shared/schema/experience.ts';
 import { RouteDoc, type Day, type Group, type Host, type RouteSetup } from '../../../shared/schema/route.ts';
 
 /**
  * One host's case grids as the grid and comparison pages read them: the route document (hosts, groups,
  * the template and key points, which facilitators write) and the host's case document (every group's
- * cards), both live.
+ * cards), both live. The Experience Fair (`board: 'experience'`) is read the same way: its rows are the
+ * route's teams (or the one team `teamId` names, for the room screen), one column, one board for the room.
  */
 export class GridData {
   readonly route;
@@ -27,9 +29,10 @@ export class GridData {
   constructor(
     readonly routeId: string,
     readonly hostId: string,
+    readonly board: { kind: 'case' } | { kind: 'experience'; teamId: string } = { kind: 'case' },
   ) {
     this.route = openDoc(routeDocName(routeId));
-    this.grid = openDoc(caseDocName(routeId, hostId));
+    this.grid = openDoc(board.kind === 'experience' ? experienceDocName(routeId) : caseDocName(routeId, hostId));
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
     const caseDoc = (this.caseDoc = new CaseDoc(this.grid.doc));
     const templates = (this.templates = new CaseTemplates(this.route.doc));
@@ -37,17 +40,22 @@ export class GridData {
       const card = caseDoc.card(id);
       return card && card.id !== '' ? card : null;
     });
-    this.#template = new ReactiveDeep(templates.templatesMap, () => templates.forHost(hostId));
+    this.#template =
+      board.kind === 'experience'
+        ? new ReactiveDeep(routeDoc.list('teams'), () => experienceTemplate(routeDoc.read('teams').filter((team) => board.teamId === '' || team.id === board.teamId)))
+        : new ReactiveDeep(templates.templatesMap, () => templates.forHost(hostId));
     this.#hasOwnTemplate = new ReactiveDeep(templates.templatesMap, () => templates.hasOwnTemplate(hostId));
     this.#keyPoints = new ReactiveDeep(templates.keyPointsMap, () => templates.keyPoints(hostId));
     this.#hosts = new ReactiveDeep(routeDoc.list('hosts'), () => routeDoc.read('hosts'));
-    this.#groups = new ReactiveDeep(routeDoc.list('groups'), () => routeDoc.read('groups'));
+    this.#groups = new ReactiveDeep(routeDoc.list('groups'), () => (board.kind === 'experience' ? [{ id: experienceGroupId, name: '' }] : routeDoc.read('groups')));
     this.#days = new ReactiveDeep(routeDoc.list('days'), () => routeDoc.read('days'));
     this.#setup = new ReactiveDeep(routeDoc.setupMap, () => routeDoc.readSetup());
   }
 
+  /** For one team of the Experience Fair, that team's cards alone: the others' would show as unsorted. */
   get cards(): GridCard[] {
-    return this.#cards.values;
+    const board = this.board;
+    return board.kind === 'experience' && board.teamId !== '' ? teamAreas(this.#cards.values, board.teamId) : this.#cards.values;
   }
 
   get template(): GridTemplate {

@@ -29,6 +29,7 @@ export const en = {
   'axis.lessons': 'Lessons learned',
   'axis.bringHome': 'What we bring home',
   'axis.community': 'Community',
+  'axis.experienceAreas': 'What we bring: innovation areas',
   'axis.publicSector': 'Public sector',
   'axis.privateSector': 'Private sector',
   'axis.strengths': 'Strengths',

@@ -31,6 +31,7 @@ export const lo: Translation<typeof en> = {
   'axis.lessons': 'ບົດຮຽນທີ່ໄດ້ຮັບ',
   'axis.bringHome': 'ສິ່ງທີ່ພວກເຮົານຳກັບບ້ານ',
   'axis.community': 'ຊຸມຊົນ',
+  'axis.experienceAreas': 'ສິ່ງທີ່ພວກເຮົານຳມາ: ຂົງເຂດນະວັດຕະກຳ',
   'axis.publicSector': 'ພາກລັດ',
   'axis.privateSector': 'ພາກເອກະຊົນ',
   'axis.strengths': 'ຈຸດແຂງ',

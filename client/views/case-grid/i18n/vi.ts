@@ -31,6 +31,7 @@ export const vi: Translation<typeof en> = {
   'axis.lessons': 'Bài học kinh nghiệm',
   'axis.bringHome': 'Điều chúng tôi mang về',
   'axis.community': 'Cộng đồng',
+  'axis.experienceAreas': 'Chúng tôi mang đến: các lĩnh vực đổi mới',
   'axis.publicSector': 'Khu vực nhà nước',
   'axis.privateSector': 'Khu vực tư nhân',
   'axis.strengths': 'Điểm mạnh',
