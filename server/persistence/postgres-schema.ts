@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { inTransaction } from './postgres-transaction.ts';
 
 /**
  * The PostgreSQL layout, versioned in its own one-row table (PostgreSQL has no `user_version`). It mirrors
@@ -30,8 +31,7 @@ CREATE INDEX snapshots_doc ON snapshots (doc, id);`;
 
 /** Creates the tables of a new database, or refuses one written by a newer Tributary, in one transaction. */
 export async function preparePostgresSchema(client: PoolClient): Promise<void> {
-  await client.query('BEGIN');
-  try {
+  await inTransaction(client, async () => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
     await client.query('CREATE TABLE IF NOT EXISTS tributary_layout (version INTEGER NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM tributary_layout');
@@ -45,9 +45,5 @@ export async function preparePostgresSchema(client: PoolClient): Promise<void> {
       await client.query(layout1);
       await client.query('INSERT INTO tributary_layout (version) VALUES ($1)', [1]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }

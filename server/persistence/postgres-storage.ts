@@ -1,6 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { preparePostgresSchema } from './postgres-schema.ts';
+import { inPooledTransaction } from './postgres-transaction.ts';
 import { ScopeTakenError, type NewSnapshot, type Snapshot, type SnapshotKind, type SnapshotMeta, type Storage, type StoredDocument } from './storage.ts';
 
 /** The PostgreSQL storage also answers whether its server is reachable (for /healthz and recovery). */
@@ -84,24 +85,18 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
       return reached;
     },
     async compact(docName, upToSeq, mergedState) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inPooledTransaction(pool, async (client) => {
         // Only one instance compacts a document at a time; one that finds it taken leaves the work to it.
         const { rows: lock } = await client.query<{ locked: boolean }>(
           'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
           [`tributary:compact:${docName}`],
         );
-        const { rows } = lock[0]!.locked
-          ? await client.query<{ seq: string; data: Buffer }>(
-              'SELECT seq, data FROM updates WHERE doc = $1 AND seq <= $2 ORDER BY seq',
-              [docName, upToSeq],
-            )
-          : { rows: [] };
-        if (rows.length === 0) {
-          await client.query('ROLLBACK');
-          return;
-        }
+        if (!lock[0]!.locked) return;
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM updates WHERE doc = $1 AND seq <= $2 ORDER BY seq',
+          [docName, upToSeq],
+        );
+        if (rows.length === 0) return;
         const seqs = rows.map((row) => row.seq);
         // Only the rows read here are replaced: a row committed since, even with a lower sequence (they are
         // handed out before commit), stays.
@@ -111,13 +106,7 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
           docName,
           asBuffer(stateCovering(mergedState, rows.map((row) => row.data))),
         ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async countUpdates(docName) {
       const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM updates WHERE doc = $1', [docName]);
@@ -159,9 +148,7 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
       await pool.query('DELETE FROM snapshots WHERE doc = $1 AND id = ANY($2::bigint[])', [docName, ids]);
     },
     async importDocuments(scope, docs, snapshots) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inPooledTransaction(pool, async (client) => {
         // Two instances importing the same route at once: the second waits here, then finds the first's rows.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tributary:import:${scope}`]);
         const under = [scope, `${scope}/`, `${scope}/\uffff`];
@@ -175,13 +162,7 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
         for (const { docName, createdAt, kind, label, state } of snapshots) {
           await client.query('INSERT INTO snapshots (doc, created_at, kind, label, data) VALUES ($1, $2, $3, $4, $5)', [docName, createdAt, kind, label, asBuffer(state)]);
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async ping(timeoutMs) {
       const client = await pool.connect();
