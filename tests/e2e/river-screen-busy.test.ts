@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { connectClient, synced } from '../integration/helpers/clients.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
@@ -47,6 +47,16 @@ beforeAll(async () => {
   river.destroy();
 });
 
+/** The lines of text a card shows, if its badge is wholly below them; 0 if the badge covers or pushes them. */
+function textLinesAboveBadge(chosen: Locator): Promise<number> {
+  return chosen.evaluate((element) => {
+    const text = element.querySelector<HTMLElement>('.text')!;
+    const badge = element.querySelector('[data-testid="card-badge"]')!.getBoundingClientRect();
+    if (badge.top < text.getBoundingClientRect().bottom - 1) return 0;
+    return Math.round(text.clientHeight / parseFloat(getComputedStyle(text).lineHeight));
+  });
+}
+
 for (const locale of ['en', 'lo'] as const) {
   test(`a busy room screen keeps each cell's newest card large with how many more, and the facilitator's choice joins it (${locale})`, async () => {
     const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: projector, locale });
@@ -65,6 +75,8 @@ for (const locale of ['en', 'lo'] as const) {
 
     const chosen = card(screen.page, chosenText);
     await chosen.getByTestId('card-badge').waitFor();
+    // The badge keeps every line the screen gives a card's text (three, Lao's taller two): it sits below them.
+    expect(await textLinesAboveBadge(chosen)).toBe(locale === 'lo' ? 2 : 3);
     expect(Math.min(...(await cardLineHeights(screen.page)))).toBeGreaterThanOrEqual(24);
     await screenshot(screen.page, `room-screen-busy-chosen-${locale}-1920x1080`, { fullPage: false });
 

@@ -61,6 +61,12 @@ for (const locale of locales) {
     expect(Math.min(...lines)).toBeGreaterThanOrEqual(16);
     expect(await inView(page, 'Our group sells cardamom')).toBe(true);
     expect(await inView(page, 'The contract fixes the price')).toBe(true);
+    // The route's title whole, above the route's pages and hosts' grids, which had squeezed it to nothing.
+    const title = page.getByTestId('page-title');
+    expect(await title.evaluate((el) => el.clientWidth > 100 && el.scrollWidth <= el.clientWidth)).toBe(true);
+    const nav = (await page.getByRole('navigation').boundingBox())!;
+    const titleBox = (await title.boundingBox())!;
+    expect(nav.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height);
     await screenshot(page, `river-laptop-${locale}-1366x768`, { fullPage: false });
 
     await page.getByTestId('zoom-fit').click();
@@ -133,12 +139,29 @@ for (const locale of locales) {
     expect(await status.isVisible()).toBe(true);
     expect((await status.boundingBox())!.width).toBeGreaterThan(30);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // A day's link to its host's grid on one line, inside the day's narrow header.
+    const gridLinks = await page.getByTestId('day-grid-link').evaluateAll((links) =>
+      links.map((link) => link.getBoundingClientRect().bottom <= link.closest('header')!.getBoundingClientRect().bottom + 1),
+    );
+    expect(gridLinks.length).toBeGreaterThan(0);
+    expect(gridLinks.every(Boolean)).toBe(true);
     await screenshot(page, `river-phone-${locale}-390x844`, { fullPage: false });
 
     await page.getByTestId('zoom-fit').tap();
     await expect.poll(() => page.getByTestId('zoom-level').textContent()).not.toBe('90%');
     await context.close();
   });
+}
+
+/** How many lines each day's title takes, counting only titles drawn wholly inside their day's header. */
+function dayTitlesOnOneLine(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('header.day')].map((header) => {
+      const title = header.querySelector<HTMLElement>('.title')!;
+      const inside = title.getBoundingClientRect().bottom <= header.getBoundingClientRect().bottom + 1;
+      return inside ? Math.round(title.clientHeight / parseFloat(getComputedStyle(title).lineHeight)) : 0;
+    }),
+  );
 }
 
 for (const locale of locales) {
@@ -155,6 +178,8 @@ for (const locale of locales) {
     const titles = page.getByTestId('outflow-title');
     expect(await titles.count()).toBe(5);
     for (const title of await titles.all()) expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    // A day's title on one line, ending with '…' when long, inside its header: Lao's second line was cut.
+    expect(await dayTitlesOnOneLine(page)).toEqual([1, 1, 1, 1, 1]);
     await screenshot(page, `room-screen-sizes-${locale}-1920x1080`, { fullPage: false });
     await context.close();
   });
