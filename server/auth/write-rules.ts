@@ -20,6 +20,8 @@ export interface RouteState {
   lockedStreams(): string[];
   /** Streams of a hidden brainstorm: new ideas there go to the server, not into the shared river. */
   hiddenStreams(): string[];
+  /** A hidden brainstorm on a whole board (a case grid: `case/<hostId>`). */
+  isHidden(target: string): boolean;
 }
 
 export interface WriteContext {
@@ -52,11 +54,12 @@ const lockedStream: WriteRule = ({ doc, state, touchedStreams }) => {
 };
 
 /**
- * During a hidden brainstorm, nobody but facilitators writes the stream in the shared river: a card added
- * there would reach every other browser at once. Ideas go to the server's hidden list instead (HTTP),
- * and the reveal moves them into the river.
+ * During a hidden brainstorm, nobody but facilitators writes the stream in the shared river, or the
+ * hidden case grid: a card added there would reach every other browser at once. Ideas go to the
+ * server's hidden list instead (HTTP), and the reveal moves them into the board.
  */
-const hiddenStream: WriteRule = ({ doc, state, touchedStreams }) => {
+const hiddenBrainstorm: WriteRule = ({ doc, state, touchedStreams }) => {
+  if (doc.kind === 'case') return !state.isHidden(boardTarget.case(doc.hostId));
   if (doc.kind !== 'river') return true;
   const hidden = state.hiddenStreams();
   if (hidden.length === 0) return true;
@@ -71,7 +74,7 @@ const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
 /** A submitted plan is what the contest received: only a facilitator changes it, or reopens it. */
 const submittedPlan: WriteRule = ({ doc, state }) => doc.kind !== 'plan' || state.planStatus(doc.teamId) !== 'submitted';
 
-export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, hiddenStream, ownTeamPlan, submittedPlan];
+export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, hiddenBrainstorm, ownTeamPlan, submittedPlan];
 
 /** Facilitators are bound by nothing but A1 on their route; everyone else by the rules. */
 export function isBoundByRules(grant: RouteGrant): boolean {

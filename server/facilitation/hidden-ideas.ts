@@ -1,9 +1,11 @@
-import { riverDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
-import { boardTarget } from '../../shared/schema/control.ts';
+import { caseDocName, riverDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
+import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
+import { boardTarget, type LockTarget } from '../../shared/schema/control.ts';
 import { HiddenIdeasDoc, maxIdeaLength, type HiddenIdea } from '../../shared/schema/hidden-ideas.ts';
 import { newId } from '../../shared/schema/ids.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
+import type * as Y from 'yjs';
 import type { Registry } from '../docs/registry.ts';
 import type { ControlActions } from './control-actions.ts';
 
@@ -17,6 +19,9 @@ export class HiddenIdeaError extends Error {
   }
 }
 
+/** What a participant sends for an idea, unchecked. */
+export type IdeaFields = Partial<Record<'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId', unknown>> & { text: unknown };
+
 /** Who asks: a person from a personal token, or a facilitator (who sees every idea). */
 export interface IdeaViewer {
   personId: string | null;
@@ -24,10 +29,10 @@ export interface IdeaViewer {
 }
 
 /**
- * Hidden brainstorming, decided by the server. While a stream is hidden, the write rules refuse
- * participants' cards there in the shared river; ideas are sent here instead and kept in the route's
+ * Hidden brainstorming, decided by the server. While a river stream or a case grid is hidden, the write
+ * rules refuse participants' cards there in the shared document; ideas are sent here instead and kept in the route's
  * server document, which no client receives. Each author reads back their own; facilitators read all.
- * The room's control document only learns how many wait. Revealing moves them into the river as cards,
+ * The room's control document only learns how many wait. Revealing moves them into their board as cards,
  * with the same ids, so a reveal interrupted half way and run again adds nothing twice.
  */
 export class HiddenIdeas {
@@ -37,12 +42,18 @@ export class HiddenIdeas {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Starts a hidden brainstorm on a stream, or reveals it: its ideas become river cards. */
-  async setHidden(routeId: string, streamId: string, hidden: boolean): Promise<{ hidden: string[]; revealed: number }> {
-    const target = boardTarget.stream(streamId);
+  /**
+   * Starts a hidden brainstorm on a river stream (`river/stream/<id>`) or a host's case grid
+   * (`case/<hostId>`), or reveals it: its ideas become cards on that board.
+   */
+  async setHidden(routeId: string, target: LockTarget, hidden: boolean): Promise<{ hidden: string[]; revealed: number }> {
+    const hostId = hostOf(target);
+    if (hostId !== null && !(await this.withSetup(routeId, (setup) => setup.read('hosts').some((host) => host.id === hostId)))) {
+      throw new HiddenIdeaError(400, 'invalid_host', 'This route has no such host.');
+    }
     let revealed = 0;
-    if (!hidden) revealed = await this.reveal(routeId, streamId);
-    // Revealed, the stream takes participants' cards again: those refused meanwhile are resent (A3).
+    if (!hidden) revealed = await this.reveal(routeId, target);
+    // Revealed, the board takes participants' cards again: those refused meanwhile are resent (A3).
     const hiddenNow = await this.control.change(
       routeId,
       (control) => {
@@ -55,20 +66,18 @@ export class HiddenIdeas {
     return { hidden: hiddenNow, revealed };
   }
 
-  async add(routeId: string, author: { id: string; name: string }, fields: { streamId: unknown; dayId: unknown; text: unknown }): Promise<HiddenIdea> {
-    const { streamId, dayId, text } = fields;
-    if (typeof streamId !== 'string' || typeof dayId !== 'string') throw new HiddenIdeaError(400, 'invalid_cell', '"streamId" and "dayId" must name a stream and a day of the route.');
+  /** An idea for a hidden stream (`streamId`, `dayId`) or a hidden case grid (`hostId`, `groupId`, `rowId`, `columnId`). */
+  async add(routeId: string, author: { id: string; name: string }, fields: IdeaFields): Promise<HiddenIdea> {
+    const { text } = fields;
     if (typeof text !== 'string' || text.trim() === '' || text.length > maxIdeaLength) {
       throw new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters.`);
     }
-    const target = boardTarget.stream(streamId);
-    const isHidden = await this.control.read(routeId, (control) => control.isHidden(target));
-    if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This stream has no hidden brainstorm now: add the card to the river.');
-    const dayIds = await this.registry.withRoom(routeDocName(routeId), (room) => new RouteDoc(room.doc).read('days').map((day) => day.id));
-    if (!dayIds.includes(dayId)) throw new HiddenIdeaError(400, 'invalid_cell', 'This route has no such day.');
-    const idea: HiddenIdea = { id: newId(), streamId, dayId, text: text.trim(), author: author.name, authorId: author.id, createdAt: this.now() };
+    const place = await this.placeOf(routeId, fields);
+    const isHidden = await this.control.read(routeId, (control) => control.isHidden(place.target));
+    if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This board has no hidden brainstorm now: add the card to it.');
+    const idea: HiddenIdea = { id: newId(), ...place, text: text.trim(), author: author.name, authorId: author.id, createdAt: this.now() };
     await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).add(idea));
-    await this.recount(routeId, streamId);
+    await this.recount(routeId, place.target);
     return idea;
   }
 
@@ -78,30 +87,74 @@ export class HiddenIdeas {
   }
 
   async remove(routeId: string, ideaId: string, viewer: IdeaViewer): Promise<void> {
-    const streamId = await this.registry.withRoom(serverDocName(routeId), (room) => {
+    const target = await this.registry.withRoom(serverDocName(routeId), (room) => {
       const ideas = new HiddenIdeasDoc(room.doc);
       const idea = ideas.idea(ideaId);
       // Someone else's idea answers as missing: its existence is not theirs to learn.
       if (idea === null || (!viewer.facilitator && idea.authorId !== viewer.personId)) throw new HiddenIdeaError(404, 'idea_not_found', 'There is no such idea of yours.');
       ideas.remove(ideaId);
-      return idea.streamId;
+      return idea.target;
     });
-    await this.recount(routeId, streamId);
+    await this.recount(routeId, target);
   }
 
-  private async reveal(routeId: string, streamId: string): Promise<number> {
-    const ideas = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inStream(streamId));
-    if (ideas.length === 0) return 0;
-    await this.registry.withRoom(riverDocName(routeId), (room) => {
-      const river = new RiverDoc(room.doc);
-      room.doc.transact(() => {
-        for (const idea of ideas) {
-          if (river.card(idea.id) !== null) continue;
-          river.addCard({ id: idea.id, text: idea.text, author: idea.author, authorId: idea.authorId, streamId: idea.streamId, dayId: idea.dayId }, idea.createdAt);
-        }
-      });
+  /** Where an idea goes, checked against the route's setup (and the host's grid template). */
+  private async placeOf(routeId: string, fields: IdeaFields): Promise<Omit<HiddenIdea, 'id' | 'text' | 'author' | 'authorId' | 'createdAt'>> {
+    const { streamId, dayId, hostId, groupId, rowId, columnId } = fields;
+    const empty = { streamId: '', dayId: '', hostId: '', groupId: '', rowId: '', columnId: '' };
+    if (hostId === undefined) {
+      if (typeof streamId !== 'string' || typeof dayId !== 'string') throw new HiddenIdeaError(400, 'invalid_cell', '"streamId" and "dayId" must name a stream and a day of the route.');
+      const known = await this.withSetup(routeId, (setup) => setup.read('days').some((day) => day.id === dayId));
+      if (!known) throw new HiddenIdeaError(400, 'invalid_cell', 'This route has no such day.');
+      return { ...empty, target: boardTarget.stream(streamId), streamId, dayId };
+    }
+    const strings = [hostId, groupId, rowId, columnId];
+    if (!strings.every((value) => typeof value === 'string')) {
+      throw new HiddenIdeaError(400, 'invalid_cell', '"hostId", "groupId", "rowId" and "columnId" must name a host, a working group and a cell of its grid.');
+    }
+    const [host, group, row, column] = strings as string[];
+    const problem = await this.withSetup(routeId, (setup, doc) => {
+      if (!setup.read('hosts').some((each) => each.id === host)) return 'This route has no such host.';
+      if (!setup.read('groups').some((each) => each.id === group)) return 'This route has no such working group.';
+      const template = new CaseTemplates(doc).forHost(host!);
+      if (!template.rows.some((each) => each.id === row) || !template.columns.some((each) => each.id === column)) return "This host's grid has no such cell.";
+      return null;
     });
-    // Stored in the river before they leave the hidden list (flush commits in order of arrival).
+    if (problem !== null) throw new HiddenIdeaError(400, 'invalid_cell', problem);
+    return { ...empty, target: boardTarget.case(host!), hostId: host!, groupId: group!, rowId: row!, columnId: column! };
+  }
+
+  private withSetup<T>(routeId: string, look: (setup: RouteDoc, doc: Y.Doc) => T): Promise<T> {
+    return this.registry.withRoom(routeDocName(routeId), (room) => look(new RouteDoc(room.doc), room.doc));
+  }
+
+  private async reveal(routeId: string, target: LockTarget): Promise<number> {
+    const ideas = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inTarget(target));
+    if (ideas.length === 0) return 0;
+    const hostId = hostOf(target);
+    if (hostId === null) {
+      await this.registry.withRoom(riverDocName(routeId), (room) => {
+        const river = new RiverDoc(room.doc);
+        room.doc.transact(() => {
+          for (const idea of ideas) {
+            if (river.card(idea.id) !== null) continue;
+            river.addCard({ id: idea.id, text: idea.text, author: idea.author, authorId: idea.authorId, streamId: idea.streamId, dayId: idea.dayId }, idea.createdAt);
+          }
+        });
+      });
+    } else {
+      await this.registry.withRoom(caseDocName(routeId, hostId), (room) => {
+        const grid = new CaseDoc(room.doc);
+        room.doc.transact(() => {
+          for (const idea of ideas) {
+            if (grid.card(idea.id) !== null) continue;
+            const { id, text, author, authorId, groupId, rowId, columnId } = idea;
+            grid.addCard({ id, text, author, authorId, groupId, rowId, columnId }, idea.createdAt);
+          }
+        });
+      });
+    }
+    // Stored in the board before they leave the hidden list (flush commits in order of arrival).
     await this.registry.flush();
     await this.registry.withRoom(serverDocName(routeId), (room) => {
       const hidden = new HiddenIdeasDoc(room.doc);
@@ -110,8 +163,13 @@ export class HiddenIdeas {
     return ideas.length;
   }
 
-  private async recount(routeId: string, streamId: string): Promise<void> {
-    const count = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inStream(streamId).length);
-    await this.control.change(routeId, (control) => control.setHiddenCount(boardTarget.stream(streamId), count));
+  private async recount(routeId: string, target: LockTarget): Promise<void> {
+    const count = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inTarget(target).length);
+    await this.control.change(routeId, (control) => control.setHiddenCount(target, count));
   }
+}
+
+/** The host of a case grid's target, or null for a river stream's. */
+function hostOf(target: LockTarget): string | null {
+  return target.startsWith('case/') ? target.slice('case/'.length) : null;
 }

@@ -1,17 +1,26 @@
 import * as Y from 'yjs';
+import { boardTarget, type LockTarget } from './control.ts';
 import { num, str, toYRecord, type RecordValue } from './y-records.ts';
 
 /**
  * Ideas of a hidden brainstorm, kept in the route's server document (`route/<routeId>/server`), which
  * no client is ever sent: until the facilitator reveals them they exist nowhere a participant's browser
- * can read, except as their own author's list over HTTP. Revealing moves them into the river as cards.
+ * can read, except as their own author's list over HTTP. Revealing moves them into their board as cards:
+ * a river stream's into the river (`streamId`, `dayId`), a case grid's into that host's grid (`hostId`,
+ * `groupId`, `rowId`, `columnId`); the other board's fields are ''.
  */
 export const hiddenIdeasRoot = 'hiddenIdeas';
 
 export interface HiddenIdea {
   id: string;
+  /** The hidden brainstorm it belongs to: `river/stream/<id>` or `case/<hostId>`. */
+  target: LockTarget;
   streamId: string;
   dayId: string;
+  hostId: string;
+  groupId: string;
+  rowId: string;
+  columnId: string;
   text: string;
   /** The person's name and id, as the river's cards carry them. */
   author: string;
@@ -22,10 +31,17 @@ export interface HiddenIdea {
 export const maxIdeaLength = 1000;
 
 function readIdea(map: Y.Map<RecordValue>): HiddenIdea {
+  // Ideas written before grids had hidden brainstorms name only their stream.
+  const target = str(map, 'target') || boardTarget.stream(str(map, 'streamId'));
   return {
     id: str(map, 'id'),
+    target,
     streamId: str(map, 'streamId'),
     dayId: str(map, 'dayId'),
+    hostId: str(map, 'hostId'),
+    groupId: str(map, 'groupId'),
+    rowId: str(map, 'rowId'),
+    columnId: str(map, 'columnId'),
     text: str(map, 'text'),
     author: str(map, 'author'),
     authorId: str(map, 'authorId'),
@@ -45,8 +61,8 @@ export class HiddenIdeasDoc {
     return [...this.map.values()].map(readIdea).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
-  inStream(streamId: string): HiddenIdea[] {
-    return this.all().filter((idea) => idea.streamId === streamId);
+  inTarget(target: LockTarget): HiddenIdea[] {
+    return this.all().filter((idea) => idea.target === target);
   }
 
   idea(id: string): HiddenIdea | null {

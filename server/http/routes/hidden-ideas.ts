@@ -11,7 +11,7 @@ import { facilitatorsRouteOf, jsonBody } from './control.ts';
 export type NameOf = (routeId: string, personId: string) => string | null;
 
 /**
- * Hidden brainstorming over HTTP: the facilitator hides a stream and reveals it; participants send their
+ * Hidden brainstorming over HTTP: the facilitator hides a river stream or a case grid and reveals it; participants send their
  * ideas here while it is hidden and read back their own; facilitators read them all.
  */
 export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, nameOf: NameOf): Hono<GrantEnv> {
@@ -37,10 +37,10 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
     .post('/api/routes/:routeId/control/hidden', bodyLimit({ maxSize: 4096 }), async (c) => {
       const routeId = await facilitatorsRouteOf(c, catalog);
       const body = await jsonBody(c);
-      const streamId = typeof body.streamId === 'string' ? body.streamId : '';
-      if (!isLockTarget(boardTarget.stream(streamId))) throw apiError(400, 'invalid_stream', '"streamId" must name a stream of the river.');
+      const target = typeof body.hostId === 'string' ? boardTarget.case(body.hostId) : boardTarget.stream(typeof body.streamId === 'string' ? body.streamId : '');
+      if (!isLockTarget(target)) throw apiError(400, 'invalid_stream', '"streamId" must name a stream of the river, or "hostId" a host\'s case grid.');
       if (typeof body.hidden !== 'boolean') throw apiError(400, 'invalid_hidden', '"hidden" must be true (hide new ideas) or false (reveal them).');
-      return c.json(await ideas.setHidden(routeId, streamId, body.hidden));
+      return c.json(await ideas.setHidden(routeId, target, body.hidden).catch(asApiError));
     })
     .get('/api/routes/:routeId/hidden-ideas', async (c) => {
       const { routeId, viewer } = await viewerOf(c);
@@ -51,8 +51,8 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
       if (viewer.personId === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
       const name = nameOf(routeId, viewer.personId) ?? '';
       const body = await jsonBody(c);
-      const { streamId, dayId, text } = body;
-      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { streamId, dayId, text }).catch(asApiError);
+      const { streamId, dayId, hostId, groupId, rowId, columnId, text } = body;
+      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { streamId, dayId, hostId, groupId, rowId, columnId, text }).catch(asApiError);
       return c.json({ idea }, 201);
     })
     .delete('/api/routes/:routeId/hidden-ideas/:ideaId', async (c) => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { synced, waitFor, type TestClient } from '../helpers/clients.ts';
 import { api } from '../helpers/server.ts';
 import { useRouteTestbed } from './route-testbed.ts';
+import { CaseDoc } from '../../../shared/schema/case.ts';
 import { ControlDoc } from '../../../shared/schema/control.ts';
 import { RiverDoc } from '../../../shared/schema/river.ts';
 import { RouteDoc } from '../../../shared/schema/route.ts';
@@ -26,8 +27,10 @@ describe('hidden brainstorming', () => {
     return updates;
   };
 
+  let setup: TestClient;
+
   beforeEach(async () => {
-    const setup = connect(`route/${bed.routeId}`);
+    setup = connect(`route/${bed.routeId}`);
     await synced(setup);
     new RouteDoc(setup.doc).add('teams', { id: 't1', name: 'Team one', organisation: '', planTitle: '', community: '' });
     const days = new RouteDoc(setup.doc).read('days');
@@ -99,5 +102,68 @@ describe('hidden brainstorming', () => {
     const control = connect(`route/${bed.routeId}/control`, bo);
     await synced(control);
     expect(new ControlDoc(control.doc).hiddenCounts()).toEqual({});
+  });
+
+  it('keeps a case grid\'s hidden cards out of other participants\' grids until the reveal, then gives them to everyone', async () => {
+    const route = new RouteDoc(setup.doc);
+    route.add('hosts', { id: 'coffee', name: 'Coffee cooperative', place: '', summary: '', dayId: 'd1' });
+    route.add('groups', { id: 'g1', name: 'Group one' });
+    const grid = `route/${bed.routeId}/case/coffee`;
+    const boGrid = connect(grid, bo);
+    const boControl = connect(`route/${bed.routeId}/control`, bo);
+    await Promise.all([synced(boGrid), synced(boControl)]);
+    const boRoute = connect(`route/${bed.routeId}`, bo);
+    await waitFor(() => new RouteDoc(boRoute.doc).read('groups').length === 1 && new RouteDoc(boRoute.doc).read('hosts').length === 1, 'host and group stored');
+    const boGot = [boGrid, boControl].map(received);
+    const hideGrid = (hidden: boolean, token = bed.facilitator, hostId = 'coffee') =>
+      api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token, body: { hostId, hidden } });
+    const cell = { hostId: 'coffee', groupId: 'g1', rowId: 'story', columnId: 'community' };
+    const addCard = (token: string, text: string, place: Record<string, string> = cell) =>
+      api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas`, { method: 'POST', token, body: { ...place, text } });
+
+    expect((await hideGrid(true, ana)).status).toBe(403);
+    expect((await hideGrid(true, bed.facilitator, 'no-such-host')).body.error).toBe('invalid_host');
+    expect((await addCard(ana, 'too early')).body.error).toBe('not_hidden');
+    expect((await hideGrid(true)).body).toEqual({ hidden: ['case/coffee'], revealed: 0 });
+    await waitFor(() => new ControlDoc(boControl.doc).isHidden('case/coffee'), 'hidden grid visible');
+
+    const secret = 'the cooperative pays pickers within a week';
+    const added = await addCard(ana, secret);
+    expect(added.status).toBe(201);
+    expect(added.body.idea).toMatchObject({ target: 'case/coffee', text: secret, author: 'Ana', ...cell, streamId: '' });
+    expect((await addCard(ana, 'nowhere', { ...cell, rowId: 'no-such-row' })).body.error).toBe('invalid_cell');
+    expect((await addCard(ana, 'nobody', { ...cell, groupId: 'no-such-group' })).body.error).toBe('invalid_cell');
+    expect((await addCard(bo, 'Bo card')).status).toBe(201);
+    expect((await ideas(bo)).body.ideas.map((idea: { text: string }) => idea.text)).toEqual(['Bo card']);
+    expect((await ideas(bed.facilitator)).body.ideas.map((idea: { text: string }) => idea.text)).toEqual([secret, 'Bo card']);
+    await waitFor(() => new ControlDoc(boControl.doc).hiddenCount('case/coffee') === 2, 'count reaches the room');
+
+    // A stock client writing straight into the hidden grid has nothing applied, stored or forwarded.
+    const watcher = connect(grid);
+    await synced(watcher);
+    new CaseDoc(boGrid.doc).addCard({ text: 'straight into the grid', author: 'Bo', authorId: 'x', ...cell }, 1);
+    const facilitatorGrid = connect(grid, bed.facilitator);
+    await synced(facilitatorGrid);
+    new CaseDoc(facilitatorGrid.doc).addCard({ text: 'the facilitator still writes', author: 'F', authorId: 'f', ...cell }, 2);
+    await waitFor(() => new CaseDoc(watcher.doc).cards().some((card) => card.text === 'the facilitator still writes'), 'facilitator writes');
+    expect(new CaseDoc(watcher.doc).cards().map((card) => card.text)).not.toContain('straight into the grid');
+    expect(new CaseDoc(watcher.doc).cards().map((card) => card.text)).not.toContain(secret);
+
+    // Another participant's fresh client, after a restart, still receives nothing of the hidden cards.
+    await bed.restart();
+    const later = connect(grid, bo);
+    await synced(later);
+    const laterGot = received(later);
+    expect(new CaseDoc(later.doc).cards().map((card) => card.text)).not.toContain(secret);
+    expect(boGot.flat().some((update) => update.includes(Buffer.from(secret)))).toBe(false);
+
+    expect((await hideGrid(false)).body).toEqual({ hidden: [], revealed: 2 });
+    await waitFor(() => new CaseDoc(later.doc).cards().some((card) => card.text === secret), 'revealed card reaches everyone');
+    expect(new CaseDoc(later.doc).cards().find((card) => card.text === secret)).toMatchObject({ id: added.body.idea.id, author: 'Ana', authorId: added.body.idea.authorId, groupId: 'g1', rowId: 'story', columnId: 'community' });
+    expect(new CaseDoc(later.doc).cards().map((card) => card.text)).toContain('Bo card');
+    expect(laterGot.some((update) => update.includes(Buffer.from(secret)))).toBe(true);
+    expect((await ideas(bed.facilitator)).body.ideas).toEqual([]);
+    // Revealing again adds nothing twice.
+    expect((await hideGrid(false)).body).toEqual({ hidden: [], revealed: 0 });
   });
 });

@@ -7,7 +7,8 @@ const state = (fields: Partial<{ locks: string[]; submitted: string[]; everyPlan
   planStatus: (teamId) => (fields.submitted?.includes(teamId) ? 'submitted' : 'draft'),
   everyPlanOpen: fields.everyPlanOpen ?? false,
   lockedStreams: () => (fields.locks ?? []).filter((t) => t.startsWith('river/stream/')).map((t) => t.slice('river/stream/'.length)),
-  hiddenStreams: () => fields.hidden ?? [],
+  hiddenStreams: () => (fields.hidden ?? []).filter((id) => !id.includes('/')),
+  isHidden: (target) => fields.hidden?.includes(target) ?? false,
 });
 const grant = (role: RouteRole): RouteGrant => ({ kind: 'route', routeId: 'r', role, expiresAt: null });
 const none = () => new Set<string>();
@@ -34,6 +35,13 @@ describe('A3 write rules', () => {
     expect(mayWrite(grant('participant'), 't1', 'route/r/river', hidden, () => new Set(['ideas']))).toBe(false);
     expect(mayWrite(grant('participant'), 't1', 'route/r/river', hidden, () => new Set(['lessons']))).toBe(true);
     expect(mayWrite(grant('facilitator'), null, 'route/r/river', hidden, () => new Set(['ideas']))).toBe(true);
+  });
+
+  it("keep a hidden case grid out of participants' reach, and only that grid", () => {
+    const hidden = state({ hidden: ['case/coffee'] });
+    expect(mayWrite(grant('participant'), 't1', 'route/r/case/coffee', hidden, none)).toBe(false);
+    expect(mayWrite(grant('participant'), 't1', 'route/r/case/tea', hidden, none)).toBe(true);
+    expect(mayWrite(grant('facilitator'), null, 'route/r/case/coffee', hidden, none)).toBe(true);
   });
 
   it('keep participants to their own team\'s plan unless every plan is open', () => {
