@@ -187,7 +187,10 @@ async function benchVote(child: Child) {
   const expected = participants * 3;
   for (let i = 0; i < 100 && (seen.at(-1)?.votes ?? 0) < expected; i++) await sleep(50);
   const latencies = sentAt.map((sent, i) => (seen.find((state) => state.votes >= 3 * (i + 1))?.at ?? Number.NaN) - sent);
+  // The provider leaves its awareness (and the awareness's 3 s check interval) to the document: without
+  // destroying the document too, that interval kept the bench process alive after it had printed its table.
   provider.destroy();
+  doc.destroy();
   await call(child.url, `/api/routes/${routeId}/vote/close`, { body: {} });
   const state = await call<{ vote: { tally: Array<{ votes: number }> } }>(child.url, `/api/routes/${routeId}/vote`);
   const counted = state.vote.tally.reduce((sum, line) => sum + line.votes, 0);
