@@ -103,3 +103,28 @@ test('a plain finger drag pans the board instead of moving a card; two fingers z
   expect(Number((await zoom())?.replace('%', ''))).toBeGreaterThan(zoomBefore * 2);
   await context.close();
 });
+
+for (const landing of ['one after the other', 'together', 'after a long press'] as const) {
+  test(`two fingers zoom where the first one lands on a card (${landing}), and the card stays in its cell`, async () => {
+    const { page, context } = await openPerson(browser, server, { name: 'Phet', path: riverPath, token: participant, viewport: phone, isMobile: true, locale: 'en' });
+    await waitForStatus(page, 'connected');
+    const box = (await card(page, 'Our group sells cardamom').boundingBox())!;
+    const zoom = async () => Number((await page.getByTestId('zoom-level').textContent())?.replace('%', ''));
+    const zoomBefore = await zoom();
+    const cdp = await context.newCDPSession(page);
+    const first = { x: box.x + box.width / 2, y: box.y + box.height / 2, id: 1 };
+    const fingers = (type: 'touchStart' | 'touchMove', spread: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ ...first, x: first.x - spread }, { x: first.x + 40 + spread, y: first.y + 30, id: 2 }] });
+    if (landing !== 'together') {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [first] });
+      // A long press picks the card up to move it; the second finger still zooms, and the card goes back.
+      await new Promise((resolve) => setTimeout(resolve, landing === 'after a long press' ? 700 : 80));
+    }
+    await fingers('touchStart', 0);
+    for (let spread = 10; spread <= 120; spread += 10) await fingers('touchMove', spread);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await zoom()).toBeGreaterThan(zoomBefore * 1.5);
+    await cardIn(page, 'Our group sells cardamom', 'knowledge', 'd1');
+    await context.close();
+  });
+}

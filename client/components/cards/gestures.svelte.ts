@@ -73,7 +73,8 @@ export class BoardGestures {
     this.#pointers.set(event.pointerId, point);
     event.currentTarget.setPointerCapture(event.pointerId);
 
-    if (this.#pointers.size === 2 && this.#mode.kind !== 'drag') return this.#startPinch();
+    // A second finger pinches, even on a card held long enough to drag: the card goes back, as with Escape.
+    if (this.#pointers.size === 2) return this.#startPinch();
     if (this.#pointers.size > 1) return;
     const cardElement = event.button === 0 ? target.closest<HTMLElement>('[data-card-id]') : null;
     const cardId = cardElement?.dataset.cardId;
