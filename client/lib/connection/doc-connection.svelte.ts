@@ -90,6 +90,11 @@ export class DocConnection {
     if (navigator.onLine) void this.#checkAccess(null);
   }
 
+  /** Asks the server again what this page may do here: the room's state (a lock, a plan's status) changed. */
+  recheckAccess(): void {
+    if (navigator.onLine && this.state.status !== 'refused') void this.#checkAccess(null);
+  }
+
   get awareness(): Awareness {
     return this.provider.awareness;
   }
