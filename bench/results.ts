@@ -1,6 +1,7 @@
 import type { GridsBenchResult } from './grids/grids-bench.ts';
 import type { FacilitationBenchResult } from './facilitation/facilitation-bench.ts';
 import type { FairBenchResult } from './fair/fair-bench.ts';
+import type { PlansBenchResult } from './plans/plans-bench.ts';
 import type { ClusterRuns } from './scenarios/cluster.ts';
 import type { Machine } from './machine.ts';
 import type { ColdLoadResult } from './scenarios/cold-load.ts';
@@ -38,6 +39,8 @@ export interface BenchResults {
   grids?: GridsBenchResult;
   facilitation?: FacilitationBenchResult;
   fair?: FairBenchResult;
+  /** The plan editor beside Hocuspocus, the long plan and its export (issue 13). */
+  plans?: PlansBenchResult;
   /** Warning and error lines each server printed, first few of each kind. */
   problems: ByServer<string[]>;
 }

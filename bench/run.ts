@@ -2,12 +2,13 @@
  * `npm run bench`: Tributary and its two peers, side by side, on the same scenarios in one run.
  *
  * Environment (all optional): BENCH_SERVERS=tributary,hocuspocus,y-websocket  BENCH_SCENARIOS=fan-out,
- * fan-out-raw,memory,cold-load,runtime,river,grids,facilitation,fair,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_INSTANCES=1,2,4 (cluster)  BENCH_CLIENT_NICE=0 (see
+ * fan-out-raw,memory,cold-load,runtime,river,grids,facilitation,fair,plans,cluster  BENCH_CLIENTS=10,50,200  BENCH_ROUNDS=3  BENCH_INSTANCES=1,2,4 (cluster)  BENCH_CLIENT_NICE=0 (see
  * scenarios/client-nice.ts). A run limited or changed by these still writes its JSON,
  * but only a full run rewrites the tables in BENCHMARKS.md. `fan-out-raw` is the fan-out with raw-socket
  * clients that cost the load generator little; `river` is Tributary's own river page in Chromium,
  * `grids` its case grids' comparison and photo uploads, `facilitation` joining, the spotlight and timers (issue 14),
- * `fair` the fair vote's tally, the report and the route archive of a finished route (issue 15).
+ * `fair` the fair vote's tally, the report and the route archive of a finished route (issue 15), `plans` the
+ * plan editor's remote keystrokes beside Hocuspocus, the long plan's open and keystroke, its DOCX export (issue 13).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ import { runFacilitationBench } from './facilitation/facilitation-bench.ts';
 import { facilitationTable } from './facilitation/facilitation-table.ts';
 import { runFairBench } from './fair/fair-bench.ts';
 import { fairTable } from './fair/fair-table.ts';
+import { runPlansBench } from './plans/plans-bench.ts';
+import { plansTable } from './plans/plans-table.ts';
 import { generateStoredUpdates } from './scenarios/stored-updates.ts';
 import { createWorkspace, problemLines } from './scenarios/workspace.ts';
 import { hocuspocus } from './servers/hocuspocus.ts';
@@ -89,7 +92,7 @@ const memoryDocuments = 100;
 const storedUpdateCount = 100_000;
 
 const allServers: ServerSpec[] = [yWebsocket, hocuspocus, tributary];
-const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'runtime', 'river', 'grids', 'facilitation', 'fair', 'cluster'];
+const allScenarios = ['fan-out', 'fan-out-raw', 'memory', 'cold-load', 'runtime', 'river', 'grids', 'facilitation', 'fair', 'plans', 'cluster'];
 /**
  * The cluster scenario: 200 raw-socket clients over 1, 2 and 4 instances. A shorter fixed-load window than
  * fan-out-raw's (it runs six systems), the same ramp.
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
   });
   const scenarios = listFromEnv('BENCH_SCENARIOS', allScenarios);
   // The compiled server that `npm start` serves, built from the sources as they are now.
-  if (servers.some((s) => s.name === 'tributary') || scenarios.includes('river') || scenarios.includes('grids') || scenarios.includes('facilitation') || scenarios.includes('fair') || scenarios.includes('cluster')) await buildServer();
+  if (servers.some((s) => s.name === 'tributary') || scenarios.includes('river') || scenarios.includes('grids') || scenarios.includes('facilitation') || scenarios.includes('fair') || scenarios.includes('plans') || scenarios.includes('cluster')) await buildServer();
   const clientCounts = listFromEnv('BENCH_CLIENTS', Object.keys(fixedLoad)).map(Number);
   const latencyRounds = Number(process.env.BENCH_ROUNDS ?? defaultLatencyRounds);
   if (!Number.isInteger(latencyRounds) || latencyRounds < 1) throw new SettingError(`BENCH_ROUNDS must be a whole number from 1, not ${process.env.BENCH_ROUNDS}`);
@@ -217,6 +220,11 @@ async function main(): Promise<void> {
     console.log('fair: 40 voters over 10 s; the report and archive of a finished route');
     results.fair = await runFairBench();
     console.log(fairTable(results.fair));
+  }
+  if (scenarios.includes('plans')) {
+    console.log('plans: TipTap in Chromium, remote keystrokes with 2 and 10 editors beside Hocuspocus; the 30-page plan and its DOCX');
+    results.plans = await runPlansBench({ logDir: workspace.logDir });
+    console.log(plansTable(results.plans));
   }
 
   if (scenarios.includes('cluster')) {

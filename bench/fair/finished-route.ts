@@ -1,19 +1,14 @@
 import * as Y from 'yjs';
 import { caseDocName, planDocName, riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
-import { planSectionIds } from '../../shared/schema/plan-template.ts';
-import { writeBlocks } from '../../shared/schema/plan-content.ts';
-import { PlanDoc } from '../../shared/schema/plan.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type { Storage } from '../../server/persistence/storage.ts';
-import { seededRandom } from '../../tests/helpers/seeded-random.ts';
 import { fillGrids } from '../grids/grids-fixture.ts';
 import { fillRiver } from '../river/river-fixture.ts';
+import { fillPlanText } from '../plans/long-plan.ts';
 
 /** Issue 15's finished route: the demo route filled to these sizes. */
 export const finishedRoute = { riverCards: 2000, hosts: 3, groups: 5, gridCards: 600, plans: 5, planWords: 15_000, photos: 50 } as const;
-
-const words = ['the', 'group', 'sells', 'organic', 'coffee', 'through', 'a', 'contract', 'with', 'buyer', 'women', 'keep', 'accounts', 'open', 'district', 'training', 'ກຸ່ມ', 'ຊາວກະສິກອນ', 'hợp', 'tác', 'xã', 'market', 'price', 'season', 'vaccination'];
 
 /**
  * Writes the route's content straight into a stopped server's storage, each document's edits appended as
@@ -53,20 +48,6 @@ export async function fillFinishedRoute(storage: Storage, routeId: string, photo
     await edit(caseDocName(routeId, hostId), (doc) => fillGrids(doc, { cards: finishedRoute.gridCards / hostIds.length, groups: finishedRoute.groups, seed: 100 + i, now }));
   }
   for (const [i, teamId] of teamIds.entries()) {
-    await edit(planDocName(routeId, teamId), (doc) => {
-      const random = seededRandom(200 + i);
-      const plan = new PlanDoc(doc);
-      const perSection = Math.ceil(finishedRoute.planWords / planSectionIds.length);
-      doc.transact(() => {
-        for (const sectionId of planSectionIds) {
-          // Paragraphs of 60 words, as people write them.
-          const paragraphs = Array.from({ length: Math.ceil(perSection / 60) }, () => ({
-            kind: 'paragraph' as const,
-            inlines: [{ text: Array.from({ length: 60 }, () => random.pick(words)).join(' ') }],
-          }));
-          writeBlocks(plan.section(sectionId), paragraphs);
-        }
-      });
-    });
+    await edit(planDocName(routeId, teamId), (doc) => fillPlanText(doc, finishedRoute.planWords, 200 + i));
   }
 }
