@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { configFromEnvironment, defaultConfig, type ServerConfig } from './config.ts';
 import { decideAccess } from './auth/access.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { DownloadRequest } from './auth/download-tokens.ts';
 import { hasRefusedOn, isPersonsConnection, writeRightsFor } from './auth/write-rights.ts';
 import { loadSecrets } from './auth/secrets.ts';
 import { createTokenService } from './auth/tokens.ts';
@@ -80,7 +81,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   });
   const routeStates = new RouteStates(registry, people);
   const control = new ControlActions(registry);
-  const authenticateToken = (token: string | undefined) => authenticate(tokens, people, token, Date.now());
+  const authenticateToken = (token: string | undefined, request?: DownloadRequest) => authenticate(tokens, people, token, Date.now(), request);
   const policy = {
     decide: (token: string | undefined, docName: string) => {
       const result = authenticateToken(token);

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { routeRoles, type Grant, type PersonClaim, type RouteRole } from './access.ts';
+import { createDownloadTokens, type DownloadTokens } from './download-tokens.ts';
 
 /**
  * Tokens are either the operator's admin token or signed grants: `t1.<payload>.<signature>`, where the
@@ -16,6 +17,8 @@ export type MintableGrant = WithoutKind<Exclude<Grant, { kind: 'admin' }>>;
 export interface TokenService {
   verify(token: string | undefined): Grant | null;
   mint(grant: MintableGrant): string;
+  /** Short-lived tokens for links that start a download, signed from the same secret (download-tokens.ts). */
+  downloads: DownloadTokens;
 }
 
 const prefix = 't1';
@@ -25,6 +28,7 @@ export function createTokenService(adminToken: string, secret: Buffer): TokenSer
   const sign = (payload: string): string => createHmac('sha256', secret).update(payload).digest('base64url');
 
   return {
+    downloads: createDownloadTokens(secret),
     verify(token) {
       if (!token) return null;
       const candidate = Buffer.from(token);

@@ -7,7 +7,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
 import type { RouteCatalog } from '../learning-routes/catalog.ts';
 import type { HealthReport } from '../cluster/service-health.ts';
-import type { Authentication } from '../auth/authenticate.ts';
+import type { Authenticate } from './route-grant.ts';
 import type { ControlActions } from '../facilitation/control-actions.ts';
 import type { HiddenIdeas } from '../facilitation/hidden-ideas.ts';
 import type { People } from '../facilitation/people.ts';
@@ -31,6 +31,7 @@ import { committeeRoutes } from './routes/committee.ts';
 import { reportRoutes } from './routes/report.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { wrapUpRoutes } from './routes/wrap-up.ts';
+import { downloadRoutes } from './routes/downloads.ts';
 import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
 import { acceptSyncUpgrades } from './sync.ts';
@@ -41,7 +42,7 @@ export interface AppParts {
   policy: AccessPolicy;
   tokens: TokenService;
   /** The token as the server believes it now (signature, expiry, person not removed). */
-  authenticate(token: string | undefined): Authentication;
+  authenticate: Authenticate;
   catalog: RouteCatalog;
   photos: PhotoService;
   control: ControlActions;
@@ -91,6 +92,7 @@ export function createApp(parts: AppParts) {
   app.route('/', archiveRoutes({ storage: parts.storage, registry: parts.registry, photoStore: parts.photos.store, catalog: parts.catalog, people: parts.people, maxImportBytes: parts.maxImportBytes }));
   app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));
+  app.route('/', downloadRoutes(parts.tokens));
   app.all('/api/*', () => {
     throw apiError(404, 'not_found', 'There is no such API endpoint.');
   });

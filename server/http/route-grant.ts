@@ -4,14 +4,20 @@ import type { Grant } from '../auth/access.ts';
 import { bearerToken } from './doc-access.ts';
 import { apiError } from './errors.ts';
 import type { Authentication } from '../auth/authenticate.ts';
+import type { DownloadRequest } from '../auth/download-tokens.ts';
 
 export type GrantEnv = { Variables: { grant: Grant } };
 
-/** Authenticates the request's token (bearer, or `?token=`) and sets `grant`, or answers 401 with the reason. */
-export function withGrant(authenticate: (token: string | undefined) => Authentication) {
+export type Authenticate = (token: string | undefined, request?: DownloadRequest) => Authentication;
+
+/**
+ * Authenticates the request's token (bearer, or `?token=`) and sets `grant`, or answers 401 with the reason.
+ * `?token=` because a download started by a link cannot send a header; the client puts a download token
+ * there (download-tokens.ts), good for this one path, rather than the person's own.
+ */
+export function withGrant(authenticate: Authenticate) {
   return createMiddleware<GrantEnv>(async (c, next) => {
-    // `?token=` too: a download started by a link (a plan's export) cannot send a header.
-    const result = authenticate(bearerToken(c.req.header('authorization')) ?? c.req.query('token'));
+    const result = authenticate(bearerToken(c.req.header('authorization')) ?? c.req.query('token'), { method: c.req.method, path: c.req.path });
     if (!result.ok) throw apiError(result.refusal.status, result.refusal.error, result.refusal.message);
     c.set('grant', result.grant);
     await next();

@@ -41,3 +41,21 @@ test('the print layout shows the plan as written, in Lao, and prints to an A4 PD
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
   await printer.context.close();
 });
+
+test('the Word and Markdown links download the plan through a short-lived download token, never the person’s own', async () => {
+  const person = await openConnected(browser, server, 'Ana', '/r/laos-2013/plans/livestock', facilitator);
+  const requests: string[] = [];
+  person.page.on('request', (request) => requests.push(request.url()));
+  for (const [testId, extension] of [['export-docx', '.docx'], ['export-md', '.md']] as const) {
+    const downloading = person.page.waitForEvent('download');
+    await person.page.getByTestId(testId).click();
+    const download = await downloading;
+    expect(download.suggestedFilename().endsWith(extension)).toBe(true);
+    expect(new URL(download.url()).searchParams.get('token')).toMatch(/^d1\./);
+    expect((await download.failure()) ?? '').toBe('');
+  }
+  // A request for each download address, the person's token in its header; never in an address the page asked for.
+  expect(requests.filter((url) => url.endsWith('/api/routes/laos-2013/downloads'))).toHaveLength(2);
+  expect(requests.filter((url) => url.includes(encodeURIComponent(facilitator)) || url.includes(facilitator))).toEqual([]);
+  await person.context.close();
+});

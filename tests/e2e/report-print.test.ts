@@ -25,6 +25,8 @@ test('the report opens from the setup page, prints to an A4 PDF holding the titl
   const report = await opening;
   await report.getByTestId('route-report').waitFor();
   expect(new URL(report.url()).searchParams.get('lang')).toBe('en');
+  // A download token in the address, good for the report for five minutes, not the facilitator's own.
+  expect(new URL(report.url()).searchParams.get('token')).toMatch(/^d1\./);
   await report.emulateMedia({ media: 'print' });
   expect(await report.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
   const pdf = await report.pdf({ preferCSSPageSize: true });

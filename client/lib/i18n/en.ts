@@ -57,4 +57,8 @@ export const en = {
   'page.notFound': 'There is no page at this address.',
   'page.loadFailed': 'This page could not be loaded. Check the connection and reload.',
   'page.goHome': 'Go to all routes',
+  'download.failed': 'The file could not be downloaded ({reason}). Try again.',
+  'download.offline': 'The server cannot be reached, so the file cannot be downloaded now. Check the connection and try again.',
+  'refusal.download_expired': 'This download link has expired. Start the download again from the page.',
+  'refusal.download_not_for_this': 'This download link is for another file.',
 } as const;

@@ -56,4 +56,8 @@ export const vi: Translation<typeof en> = {
   'page.notFound': 'Không có trang nào ở địa chỉ này.',
   'page.loadFailed': 'Không tải được trang này. Hãy kiểm tra kết nối và tải lại.',
   'page.goHome': 'Về danh sách hành trình',
+  'download.failed': 'Không tải được tệp ({reason}). Hãy thử lại.',
+  'download.offline': 'Không kết nối được máy chủ nên chưa tải được tệp. Hãy kiểm tra kết nối rồi thử lại.',
+  'refusal.download_expired': 'Liên kết tải xuống này đã hết hạn. Hãy bắt đầu tải lại từ trang.',
+  'refusal.download_not_for_this': 'Liên kết tải xuống này dành cho một tệp khác.',
 };

@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Authentication } from '../../auth/authenticate.ts';
 import type { People } from '../../facilitation/people.ts';
 import { roleOn, type NewRoute, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
-import { routeIdParam, withGrant, type GrantEnv } from '../route-grant.ts';
+import { routeIdParam, withGrant, type Authenticate, type GrantEnv } from '../route-grant.ts';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +12,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * participant links (its facilitator or the admin).
  */
 export function learningRouteRoutes(
-  authenticate: (token: string | undefined) => Authentication,
+  authenticate: Authenticate,
   catalog: RouteCatalog,
   people: Pick<People, 'open'>,
 ): Hono<GrantEnv> {

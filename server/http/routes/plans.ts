@@ -12,6 +12,7 @@ import type { Registry } from '../../docs/registry.ts';
 import type { ControlActions } from '../../facilitation/control-actions.ts';
 import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
 import type { Snapshots } from '../../snapshots/snapshots.ts';
+import { decideAccess } from '../../auth/access.ts';
 import { decideDocAccess, type AccessPolicy } from '../doc-access.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
@@ -41,8 +42,9 @@ export function planRoutes(parts: PlanRouteParts): Hono<GrantEnv> {
       const lang = c.req.query('lang') ?? 'en';
       const language: PlanLanguage = (planLanguages as readonly string[]).includes(lang) ? (lang as PlanLanguage) : 'en';
       const { routeId, teamId } = await planOf(c, parts);
-      const readable = decideDocAccess(parts.policy, 'read', planDocName(routeId, teamId), c.req.header('authorization'), c.req.query('token'));
-      if (!readable.ok) throw apiError(readable.status, readable.error, readable.message);
+      // From the request's grant, not its token again: a download token (?token=d1…) is only good here.
+      const readable = decideAccess(c.get('grant'), planDocName(routeId, teamId), Date.now());
+      if (readable.level === 'none') throw apiError(readable.status, readable.error, readable.message);
       const { team, cap } = await parts.registry.withRoom(routeDocName(routeId), (room) => {
         const route = new RouteDoc(room.doc);
         return { team: route.read('teams').find((candidate) => candidate.id === teamId), cap: readBudgetCap(route.setupMap) };

@@ -50,6 +50,7 @@ export async function planRoute() {
       return server;
     },
     routeId,
+    dataDir: data.dir,
     facilitator,
     participantLink,
     /** Joined participants: Ana in team one, Binh in team two. */
