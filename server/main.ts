@@ -14,6 +14,7 @@ import { ControlActions } from './facilitation/control-actions.ts';
 import { HiddenIdeas } from './facilitation/hidden-ideas.ts';
 import { RouteStates, routeCompanions } from './facilitation/route-states.ts';
 import { People } from './facilitation/people.ts';
+import { Decisions } from './docs/decisions.ts';
 import { FairVotes } from './fair/fair-vote.ts';
 import { Committee } from './committee/committee.ts';
 import { WrongCodeLimiter } from './facilitation/wrong-code-limiter.ts';
@@ -95,7 +96,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const seededRouteId = config.seedDemo ? await seedDemoRoute(storage, registry, Date.now()) : null;
   // Every route's people stay loaded, so that no access decision waits for storage.
   await Promise.all((await catalog.routeIds()).map((routeId) => people.open(routeId)));
-  const fairVotes = new FairVotes(registry, people);
+  const decisions = new Decisions(registry, storage);
+  const fairVotes = new FairVotes(registry, people, decisions);
   const { app, injectWebSocket } = createApp({
     registry,
     snapshots,
@@ -107,7 +109,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     control,
     hiddenIdeas: new HiddenIdeas(registry, control),
     fairVotes,
-    committee: new Committee(registry, { fairPoints: (routeId) => fairVotes.fairPoints(routeId), people: (routeId) => people.list(routeId) }),
+    committee: new Committee(registry, { fairPoints: (routeId) => fairVotes.fairPoints(routeId), people: (routeId) => people.list(routeId) }, decisions),
     people,
     joinLimiter: new WrongCodeLimiter(config.joinLimits),
     peopleView: {

@@ -4,6 +4,7 @@ import { assessPlans, CommitteeBook, type CommitteeSettings, type CommitteeView,
 import { criterionIds } from '../../shared/schema/fair-rubric.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type { Person } from '../../shared/schema/people.ts';
+import type { Decisions } from '../docs/decisions.ts';
 import type { Registry } from '../docs/registry.ts';
 import { ActionRefused } from '../fair/ballot-rules.ts';
 import type { SheetInput } from './score-rules.ts';
@@ -31,6 +32,7 @@ export class Committee {
   constructor(
     private readonly registry: Registry,
     private readonly sources: CommitteeSources,
+    private readonly decisions: Decisions,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -54,26 +56,37 @@ export class Committee {
     return { teams, submitted };
   }
 
+  /** One change to the route's scores, taken alone across instances against the stored book (see Decisions). */
+  private async decide<T>(routeId: string, change: (book: CommitteeBook) => Promise<T>): Promise<T> {
+    const book = await this.book(routeId);
+    return this.decisions.take(serverDocName(routeId), () => change(book));
+  }
+
   async save(routeId: string, memberId: string, teamId: string, input: SheetInput): Promise<ScoreSheet> {
     const { submitted } = await this.plans(routeId);
-    const book = await this.book(routeId);
-    if (book.settings().published) throw refused(409, 'results_published', 'The results are published: scores can no longer change.');
-    if (!submitted.includes(teamId)) throw refused(409, 'plan_not_submitted', 'This plan has not been submitted yet: the committee scores final plans.');
-    const sheet: ScoreSheet = { teamId, memberId, ...input, at: this.now() };
-    book.setSheet(sheet);
-    await this.registry.flush();
-    return sheet;
+    // A score saved on one instance as another publishes: refused, or in the published results.
+    return this.decide(routeId, async (book) => {
+      if (book.settings().published) throw refused(409, 'results_published', 'The results are published: scores can no longer change.');
+      if (!submitted.includes(teamId)) throw refused(409, 'plan_not_submitted', 'This plan has not been submitted yet: the committee scores final plans.');
+      const sheet: ScoreSheet = { teamId, memberId, ...input, at: this.now() };
+      book.setSheet(sheet);
+      await this.registry.flush();
+      return sheet;
+    });
   }
 
   async setSettings(routeId: string, changes: Partial<Pick<CommitteeSettings, 'othersAfterOwn' | 'margin'>>): Promise<void> {
-    (await this.book(routeId)).setSettings(changes);
-    await this.registry.flush();
+    await this.decide(routeId, async (book) => {
+      book.setSettings(changes);
+      await this.registry.flush();
+    });
   }
 
   async publish(routeId: string, published: boolean): Promise<void> {
-    const book = await this.book(routeId);
-    book.setSettings({ published, publishedAt: published ? this.now() : 0 });
-    await this.registry.flush();
+    await this.decide(routeId, async (book) => {
+      book.setSettings({ published, publishedAt: published ? this.now() : 0 });
+      await this.registry.flush();
+    });
   }
 
   async view(routeId: string, viewer: Viewer): Promise<CommitteeView> {

@@ -1,6 +1,7 @@
 import { controlDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { countVotes, defaultVoteRules, FairBallotBox, FairBoard, ballotSize, type Ballot, type PublicVote, type TallyLine, type VoteConfig, type VoteRules } from '../../shared/schema/fair.ts';
 import { peopleRoots } from '../../shared/schema/people.ts';
+import type { Decisions } from '../docs/decisions.ts';
 import type { Registry } from '../docs/registry.ts';
 import { ActionRefused, checkBallot } from './ballot-rules.ts';
 
@@ -15,8 +16,9 @@ export interface VoteState extends PublicVote {
 }
 
 /**
- * The Innovation Plan Fair vote of each route: every decision is taken here, synchronously against the
- * route's server document (kept loaded), so two requests never both pass a check the other would fail.
+ * The Innovation Plan Fair vote of each route: every decision is taken here, against the route's server
+ * document (kept loaded), one at a time across instances (Decisions), so two requests never both pass a
+ * check the other would fail, on this instance or another.
  * Each change is stored before it is answered, then projected into the control document for the room;
  * ballots arriving from another instance are projected the same way, by whichever instance observes them.
  */
@@ -28,8 +30,15 @@ export class FairVotes {
   constructor(
     private readonly registry: Registry,
     private readonly voters: Voters,
+    private readonly decisions: Decisions,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** One change to a route's vote, taken alone across instances against the stored vote (see Decisions). */
+  private async decide<T>(routeId: string, change: (box: FairBallotBox) => Promise<T>): Promise<T> {
+    const box = await this.box(routeId);
+    return this.decisions.take(serverDocName(routeId), () => change(box));
+  }
 
   private box(routeId: string): Promise<FairBallotBox> {
     let box = this.boxes.get(routeId);
@@ -64,79 +73,85 @@ export class FairVotes {
 
   /** Replaces the person's whole ballot, or changes it by `change` votes for one plan. */
   async cast(routeId: string, personId: string, ask: { votes: unknown } | { teamId: string; change: number }): Promise<Ballot> {
-    const box = await this.box(routeId);
-    const teamId = this.voters.teamOf(routeId, personId);
-    if (teamId === undefined) throw new ActionRefused({ status: 403, error: 'not_a_participant', message: 'You are no longer on this route, so you cannot vote.' });
-    let votes: unknown;
-    if ('votes' in ask) votes = ask.votes;
-    else {
-      const current = box.ballot(personId)?.votes ?? {};
-      votes = { ...current, [ask.teamId]: Math.max(0, (current[ask.teamId] ?? 0) + ask.change) };
-    }
-    const checked = checkBallot(box.config(), votes, teamId);
-    if (!checked.ok) throw new ActionRefused(checked.refusal);
-    const ballot: Ballot = { votes: checked.value, at: this.now() };
-    box.setBallot(personId, ballot);
-    await this.settle(routeId);
-    return ballot;
+    return this.decide(routeId, async (box) => {
+      const teamId = this.voters.teamOf(routeId, personId);
+      if (teamId === undefined) throw new ActionRefused({ status: 403, error: 'not_a_participant', message: 'You are no longer on this route, so you cannot vote.' });
+      let votes: unknown;
+      if ('votes' in ask) votes = ask.votes;
+      else {
+        const current = box.ballot(personId)?.votes ?? {};
+        votes = { ...current, [ask.teamId]: Math.max(0, (current[ask.teamId] ?? 0) + ask.change) };
+      }
+      const checked = checkBallot(box.config(), votes, teamId);
+      if (!checked.ok) throw new ActionRefused(checked.refusal);
+      const ballot: Ballot = { votes: checked.value, at: this.now() };
+      box.setBallot(personId, ballot);
+      await this.settle(routeId);
+      return ballot;
+    });
   }
 
   async openVote(routeId: string, rules: VoteRules | null, tallyHidden: boolean): Promise<VoteState> {
-    const box = await this.box(routeId);
-    const { status } = box.config();
-    if (status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'The vote is already open.' });
-    if (status === 'published') {
-      throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is published. Start a new vote to vote again.' });
-    }
-    // Reopening a closed vote keeps its rules, so that no ballot already given breaks them.
-    if (status === 'idle' && rules === null) throw new ActionRefused({ status: 400, error: 'invalid_plans', message: 'Choose at least one plan for the vote.' });
-    box.doc.transact(() => {
-      box.setConfig({ ...(status === 'idle' && rules !== null ? rules : {}), status: 'open', tallyHidden, openedAt: this.now(), closedAt: 0 });
-      box.setFinalTally(null);
+    return this.decide(routeId, async (box) => {
+      const { status } = box.config();
+      if (status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'The vote is already open.' });
+      if (status === 'published') {
+        throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is published. Start a new vote to vote again.' });
+      }
+      // Reopening a closed vote keeps its rules, so that no ballot already given breaks them.
+      if (status === 'idle' && rules === null) throw new ActionRefused({ status: 400, error: 'invalid_plans', message: 'Choose at least one plan for the vote.' });
+      box.doc.transact(() => {
+        box.setConfig({ ...(status === 'idle' && rules !== null ? rules : {}), status: 'open', tallyHidden, openedAt: this.now(), closedAt: 0 });
+        box.setFinalTally(null);
+      });
+      await this.settle(routeId);
+      return this.stateOf(routeId, box);
     });
-    await this.settle(routeId);
-    return this.stateOf(routeId, box);
   }
 
   async closeVote(routeId: string): Promise<VoteState> {
-    const box = await this.box(routeId);
-    if (box.config().status !== 'open') throw new ActionRefused({ status: 409, error: 'vote_not_open', message: 'The vote is not open.' });
-    box.doc.transact(() => {
-      box.setFinalTally(this.liveTally(routeId, box));
-      box.setConfig({ status: 'closed', closedAt: this.now() });
+    return this.decide(routeId, async (box) => {
+      if (box.config().status !== 'open') throw new ActionRefused({ status: 409, error: 'vote_not_open', message: 'The vote is not open.' });
+      box.doc.transact(() => {
+        box.setFinalTally(this.liveTally(routeId, box));
+        box.setConfig({ status: 'closed', closedAt: this.now() });
+      });
+      await this.settle(routeId);
+      return this.stateOf(routeId, box);
     });
-    await this.settle(routeId);
-    return this.stateOf(routeId, box);
   }
 
   async publish(routeId: string): Promise<VoteState> {
-    const box = await this.box(routeId);
-    const { status } = box.config();
-    if (status === 'published') throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is already published.' });
-    if (status !== 'closed') throw new ActionRefused({ status: 409, error: 'vote_not_closed', message: 'Close the vote before publishing its result.' });
-    box.setConfig({ status: 'published' });
-    await this.settle(routeId);
-    return this.stateOf(routeId, box);
+    return this.decide(routeId, async (box) => {
+      const { status } = box.config();
+      if (status === 'published') throw new ActionRefused({ status: 409, error: 'vote_published', message: 'The result is already published.' });
+      if (status !== 'closed') throw new ActionRefused({ status: 409, error: 'vote_not_closed', message: 'Close the vote before publishing its result.' });
+      box.setConfig({ status: 'published' });
+      await this.settle(routeId);
+      return this.stateOf(routeId, box);
+    });
   }
 
   async setTallyHidden(routeId: string, hidden: boolean): Promise<VoteState> {
-    const box = await this.box(routeId);
-    box.setConfig({ tallyHidden: hidden });
-    await this.settle(routeId);
-    return this.stateOf(routeId, box);
+    return this.decide(routeId, async (box) => {
+      box.setConfig({ tallyHidden: hidden });
+      await this.settle(routeId);
+      return this.stateOf(routeId, box);
+    });
   }
 
   /** Clears the ballots and the result, so the facilitator can run the vote again (never while it is open). */
   async reset(routeId: string): Promise<VoteState> {
-    const box = await this.box(routeId);
-    if (box.config().status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'Close the vote before starting a new one.' });
-    box.doc.transact(() => {
-      box.ballotMap.clear();
-      box.setFinalTally(null);
-      box.setConfig({ ...defaultVoteRules, plans: [], status: 'idle', tallyHidden: false, openedAt: 0, closedAt: 0 });
+    return this.decide(routeId, async (box) => {
+      if (box.config().status === 'open') throw new ActionRefused({ status: 409, error: 'vote_open', message: 'Close the vote before starting a new one.' });
+      box.doc.transact(() => {
+        box.ballotMap.clear();
+        box.setFinalTally(null);
+        box.setConfig({ ...defaultVoteRules, plans: [], status: 'idle', tallyHidden: false, openedAt: 0, closedAt: 0 });
+      });
+      await this.settle(routeId);
+      return this.stateOf(routeId, box);
     });
-    await this.settle(routeId);
-    return this.stateOf(routeId, box);
   }
 
   /** The published result's fair points per plan (team id), or null before publication. */

@@ -164,6 +164,13 @@ export async function openPostgresStorage(connectionString: string): Promise<Pos
         }
       });
     },
+    async exclusively(key, work) {
+      // Held for the transaction: released by its end, also when this instance's connection drops.
+      return inPooledTransaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tributary:${key}`]);
+        return work();
+      });
+    },
     async ping(timeoutMs) {
       const client = await pool.connect();
       try {

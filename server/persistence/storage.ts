@@ -83,5 +83,11 @@ export interface Storage {
    */
   importDocuments(scope: string, docs: ImportedDocument[], snapshots: NewSnapshot[]): Promise<void>;
 
+  /**
+   * Runs `work` while no other instance sharing this storage runs work under the same `key`. Absent where
+   * one instance owns the storage (SQLite): its own event loop already takes decisions one at a time.
+   */
+  exclusively?<T>(key: string, work: () => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
 }
