@@ -28,18 +28,29 @@ export interface FrameStats {
 /** `otherCpuPct`: what other processes on the machine used meanwhile, in % of one core. */
 export type Recording = FrameStats & { mainThread: MainThread; otherCpuPct: number };
 
+interface RenderTiming {
+  renderAfterSyncMs: number;
+  inPageAfterSyncMs: number;
+  navigationToPaintMs: number;
+}
+
 export interface RiverBenchResult {
   cards: number;
   authors: number;
   days: number;
   viewport: string;
   /** Per cold load: the river's full state arriving on the socket → cards in the page → painted. */
-  loads: Array<{ renderAfterSyncMs: number; inPageAfterSyncMs: number; navigationToPaintMs: number }>;
+  loads: RenderTiming[];
   firstRenderAfterSyncMs: number;
   idle: Recording;
   panning: Recording;
   remoteAdds: Recording & { added: number; intervalMs: number };
   panningWhileAdding: Recording;
+  /**
+   * The room screen (`/r/<route>/screen`) on the same river: it sums a busy river up (each cell's newest and
+   * chosen cards large, "+N more"), so its first render and its frames while cards arrive are its own.
+   */
+  screen: { loads: RenderTiming[]; firstRenderAfterSyncMs: number; remoteAdds: Recording & { added: number } };
   /** The scripts the river page loads before its first render, gzipped as a server would send them. */
   initialJs: { files: Array<{ name: string; bytes: number; gzip: number }>; gzipTotal: number; heavyEditorIncluded: boolean };
 }
@@ -96,9 +107,9 @@ async function openRiver(browser: Browser): Promise<{ context: BrowserContext; p
   return { context, page, scripts };
 }
 
-async function loadRiver(browser: Browser, server: RunningServer) {
+async function loadRiver(browser: Browser, server: RunningServer, page: 'river' | 'screen' = 'river') {
   const opened = await openRiver(browser);
-  await opened.page.goto(`${server.url}/r/${routeId}/river?token=${adminToken}`);
+  await opened.page.goto(`${server.url}/r/${routeId}/${page}?token=${adminToken}`);
   await opened.page.waitForFunction(() => (window as unknown as { __riverProbe: { paintedAt: number | null } }).__riverProbe.paintedAt !== null, null, { timeout: 60_000 });
   const probe = await opened.page.evaluate(() => (window as unknown as { __riverProbe: Record<string, number> }).__riverProbe);
   const timing = {
@@ -226,19 +237,34 @@ export async function runRiverBench(options: { cards?: number; authors?: number 
     await stop();
     await fresh.context.close();
 
+    const screenTimings: RenderTiming[] = [];
+    let screen: Awaited<ReturnType<typeof loadRiver>> | null = null;
+    for (let i = 0; i < loads; i += 1) {
+      await screen?.context.close();
+      await waitForQuiet(ownPids);
+      screen = await loadRiver(browser, server, 'screen');
+      screenTimings.push(screen.timing);
+    }
+    await screen!.page.waitForTimeout(1000);
+    stop = await startAdding(server, intervalMs);
+    const screenAdding = await record(screen!.page, 5000, false);
+    const screenAdded = await stop();
+    await screen!.context.close();
+
     const files = [...scripts].map(([name, body]) => ({ name, bytes: body.length, gzip: gzipSync(body).length }));
-    const sortedLoads = timings.map((t) => t.renderAfterSyncMs).sort((a, b) => a - b);
+    const median = (of: RenderTiming[]): number => of.map((t) => t.renderAfterSyncMs).sort((a, b) => a - b)[Math.floor(of.length / 2)]!;
     return {
       cards,
       authors,
       days: 5,
       viewport: `${viewport.width}x${viewport.height}`,
       loads: timings,
-      firstRenderAfterSyncMs: sortedLoads[Math.floor(sortedLoads.length / 2)]!,
+      firstRenderAfterSyncMs: median(timings),
       idle,
       panning,
       remoteAdds: { ...adding, added, intervalMs },
       panningWhileAdding,
+      screen: { loads: screenTimings, firstRenderAfterSyncMs: median(screenTimings), remoteAdds: { ...screenAdding, added: screenAdded } },
       initialJs: {
         files,
         gzipTotal: files.reduce((sum, file) => sum + file.gzip, 0),

@@ -29,5 +29,15 @@ export function riverTable(result: RiverBenchResult): string {
     frameRow('panning (a wheel event every frame)', result.panning),
     frameRow(`another client adds a card every ${result.remoteAdds.intervalMs} ms (${result.remoteAdds.added} added, at the top of a cell in view)`, result.remoteAdds),
     frameRow('panning while that client adds', result.panningWhileAdding),
+    '',
+    `Room screen (\`/r/<route>/screen\`, the busy river summed up) on the same ${result.cards.toLocaleString('en')} cards, same viewport.`,
+    '',
+    '| measure | result | target | |',
+    '|---|---|---|---|',
+    `| first render after sync (median of ${result.screen.loads.length} cold loads: ${result.screen.loads.map((load) => `${load.renderAfterSyncMs} ms`).join(', ')}) | ${result.screen.firstRenderAfterSyncMs} ms | < ${riverTargets.firstRenderMs} ms | ${mark(result.screen.firstRenderAfterSyncMs < riverTargets.firstRenderMs)} |`,
+    '',
+    '| frames | median | p95 | max | frames | main thread per frame: script / style / layout / all | other load | median < 16 ms |',
+    '|---|---|---|---|---|---|---|---|',
+    frameRow(`room screen while another client adds a card every ${result.remoteAdds.intervalMs} ms (${result.screen.remoteAdds.added} added)`, result.screen.remoteAdds),
   ].join('\n');
 }
