@@ -77,3 +77,16 @@ export function cardLineHeights(page: Page, selector = '[data-testid="card"] .te
     selector,
   );
 }
+
+/**
+ * Cards whose text box shows part of a line: a card too short for its clamp shrinks the text, and the last
+ * line it shows is cut through (on screen, the tops of letters above the author's name).
+ */
+export function cardsWithCutLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="card"] .text')].flatMap((text) => {
+      const lines = text.clientHeight / parseFloat(getComputedStyle(text).lineHeight);
+      return Math.abs(lines - Math.round(lines)) > 0.05 ? [text.textContent ?? ''] : [];
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { openPerson, waitForStatus } from './people.ts';
-import { addInline, card, cardLineHeights, riverPath } from './river-board.ts';
+import { addInline, card, cardLineHeights, cardsWithCutLines, riverPath } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
 import { useServerAndBrowser } from './file-setup.ts';
@@ -178,6 +178,7 @@ for (const locale of locales) {
     const titles = page.getByTestId('outflow-title');
     expect(await titles.count()).toBe(5);
     for (const title of await titles.all()) expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    expect(await cardsWithCutLines(page)).toEqual([]);
     // A day's title on one line, ending with '…' when long, inside its header: Lao's second line was cut.
     expect(await dayTitlesOnOneLine(page)).toEqual([1, 1, 1, 1, 1]);
     await screenshot(page, `room-screen-sizes-${locale}-1920x1080`, { fullPage: false });

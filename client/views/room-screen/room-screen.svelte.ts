@@ -13,7 +13,8 @@ import { fitScale, riverPart, riverSummary, screenLayout } from './screen-layout
  */
 export const screenParams: LayoutParams = {
   cardWidth: 300,
-  cardHeight: 176,
+  // Three lines of 33 px type (1.35) and the author's line below them, in the card's padding: 188 at least.
+  cardHeight: 192,
   gap: 8,
   padding: 8,
   labelWidth: 240,
