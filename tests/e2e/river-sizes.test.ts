@@ -179,6 +179,11 @@ for (const locale of locales) {
     expect(await titles.count()).toBe(5);
     for (const title of await titles.all()) expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     expect(await cardsWithCutLines(page)).toEqual([]);
+    // Each plan's box whole, none over the next one's (a whole title makes a box taller).
+    const plans = await page.getByTestId('outflow').evaluateAll((boxes) => boxes.map((box) => box.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
+    for (let i = 1; i < plans.length; i++) expect(plans[i]!.top).toBeGreaterThanOrEqual(plans[i - 1]!.bottom - 1);
+    const heading = (await page.locator('.outflow-heading').boundingBox())!;
+    expect(heading.y + heading.height).toBeLessThanOrEqual(plans[0]!.top + 1);
     // A day's title on one line, ending with '…' when long, inside its header: Lao's second line was cut.
     expect(await dayTitlesOnOneLine(page)).toEqual([1, 1, 1, 1, 1]);
     await screenshot(page, `room-screen-sizes-${locale}-1920x1080`, { fullPage: false });
