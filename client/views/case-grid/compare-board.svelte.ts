@@ -8,14 +8,14 @@ import { computeLayout, type BoardLayout, type LayoutParams } from '../../compon
 import { Selection } from '../../components/cards/selection.svelte.ts';
 import { openDoc } from '../../lib/connection/open-doc.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
-import { promotedCardIds, promoteToRiver } from '../../../shared/schema/case.ts';
+import { promotedCardIds } from '../../../shared/schema/case.ts';
 import { riverDocName } from '../../../shared/schema/doc-kinds.ts';
 import { RiverDoc } from '../../../shared/schema/river.ts';
 import { axisName } from './axis-name.ts';
 import { BoardCards, compareBoardInput } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
-import { KeyPointEdits } from './key-point-edits.svelte.ts';
 import { t } from './i18n/messages.ts';
+import { SynthesisEdits } from './synthesis-edits.svelte.ts';
 
 /**
  * Narrow cells, one card wide, growing to two: six groups of three perspectives still fit a projector's
@@ -42,7 +42,8 @@ export const compareParams: LayoutParams = {
  */
 export class CompareBoard {
   readonly data: GridData;
-  readonly keyPointEdits: KeyPointEdits;
+  /** Key-point marks and promotions, undone together in the order they were made. */
+  readonly edits: SynthesisEdits;
   readonly river;
   readonly riverDoc: RiverDoc;
   readonly people: BoardPeople;
@@ -68,9 +69,9 @@ export class CompareBoard {
 
   constructor(routeId: string, hostId: string) {
     this.data = new GridData(routeId, hostId);
-    this.keyPointEdits = new KeyPointEdits(this.data.templates);
     this.river = openDoc(riverDocName(routeId));
     const riverDoc = (this.riverDoc = new RiverDoc(this.river.doc));
+    this.edits = new SynthesisEdits(this.data.templates, riverDoc);
     this.#promotedIds = new ReactiveDeep(riverDoc.cardsMap, () => promotedCardIds(riverDoc.cards(), hostId));
     this.people = new BoardPeople(this.data.grid.awareness, 'compare');
     this.gestures = new BoardGestures({
@@ -128,7 +129,7 @@ export class CompareBoard {
   toggleKeyPoints(): void {
     const ids = this.selection.list;
     const keyPoints = this.data.keyPoints;
-    this.keyPointEdits.mark(this.data.hostId, ids, !ids.every((id) => keyPoints.has(id)));
+    this.edits.mark(this.data.hostId, ids, !ids.every((id) => keyPoints.has(id)));
   }
 
   /** Copies the selected cards into the river's lessons learned on the host's visit day. */
@@ -137,7 +138,7 @@ export class CompareBoard {
     if (!dayId) return;
     const ids = this.selection.list;
     const cards = this.data.cards.filter((card) => ids.includes(card.id));
-    this.promoted = promoteToRiver(this.riverDoc, cards, { hostId: this.data.hostId, dayId }, Date.now()).length;
+    this.promoted = this.edits.promote(cards, { hostId: this.data.hostId, dayId }).length;
   }
 
   fit(): void {
@@ -146,7 +147,7 @@ export class CompareBoard {
 
   destroy(): void {
     this.#stop();
-    this.keyPointEdits.destroy();
+    this.edits.destroy();
     this.people.destroy();
     this.river.destroy();
     this.data.destroy();
