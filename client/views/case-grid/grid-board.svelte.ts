@@ -9,6 +9,7 @@ import { axisName } from './axis-name.ts';
 import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
+import { GridHidden } from './grid-hidden.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
 import { rememberedGroup, rememberGroup } from './group-choice.ts';
 import { t } from './i18n/messages.ts';
@@ -29,6 +30,8 @@ export class GridBoard {
   readonly edits: GridEdits;
   /** The facilitator's template changes, undone apart from their cards. */
   readonly templateEdits: TemplateEdits;
+  /** A hidden brainstorm on this grid: this person's cards that wait for the reveal. */
+  readonly hidden: GridHidden;
   readonly view = new BoardView();
   readonly selection = new Selection();
   readonly gestures: BoardGestures;
@@ -49,7 +52,7 @@ export class GridBoard {
     return groups.find((g) => g.id === chosen)?.id ?? groups[0]?.id ?? '';
   });
   readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
-  readonly groupCards = $derived.by(() => this.data.cards.filter((card) => card.groupId === this.groupId));
+  readonly groupCards = $derived.by(() => [...this.data.cards, ...this.hidden.cards].filter((card) => card.groupId === this.groupId));
   readonly rows = $derived.by(() => rowsToShow(this.data.template, this.groupCards));
   readonly shape: GridShape = $derived(this.isPhone ? { kind: 'row', rowId: this.rows.find((r) => r.id === this.phoneRow)?.id ?? this.rows[0]?.id ?? '' } : { kind: 'grid' });
   readonly params = $derived(this.isPhone ? phoneParams : gridParams);
@@ -65,6 +68,7 @@ export class GridBoard {
     this.data = new GridData(routeId, hostId, board);
     this.edits = new GridEdits(this.data.caseDoc);
     this.templateEdits = new TemplateEdits(this.data.templates);
+    this.hidden = new GridHidden(routeId, hostId);
     this.#chosenGroup = rememberedGroup(routeId);
     this.gestures = new BoardGestures({
       view: this.view,
@@ -92,8 +96,20 @@ export class GridBoard {
     });
   }
 
+  /** Changing the shared cards: refused by the server during a hidden brainstorm, so not offered. */
   get canEdit(): boolean {
-    return this.data.canWrite && this.groupId !== '';
+    return this.data.canWrite && this.groupId !== '' && !this.hidden.takesCards;
+  }
+
+  /** Adding a card: to the grid, or while it is hidden, to the server's hidden list. */
+  get canAdd(): boolean {
+    return this.canEdit || (this.hidden.takesCards && this.groupId !== '');
+  }
+
+  /** A new card in this group: its id once made (null when the hidden list refused it). */
+  async addCard(cell: { text: string; rowId: string; columnId: string }): Promise<string | null> {
+    const card = { ...cell, groupId: this.groupId };
+    return this.hidden.takesCards ? this.hidden.add(card) : this.edits.add(card);
   }
 
   get content(): { x: number; y: number; width: number; height: number } {
@@ -140,12 +156,13 @@ export class GridBoard {
   finishEditing(text: string, byKey: boolean): void {
     const editing = this.editing;
     this.editing = null;
-    if (!editing || !this.canEdit) return;
+    if (!editing || !this.canAdd) return;
     if (editing.kind === 'edit') {
+      if (!this.canEdit) return;
       if (text !== '' && text !== this.data.caseDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
       if (byKey) void this.focus(editing.id);
     } else if (text !== '') {
-      this.edits.add({ text, groupId: this.groupId, rowId: editing.rowId, columnId: editing.columnId });
+      void this.addCard({ text, rowId: editing.rowId, columnId: editing.columnId });
       if (byKey) this.editing = { ...editing };
     }
   }
@@ -167,6 +184,8 @@ export class GridBoard {
    * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
    */
   pasteTarget(text: string): ((photoId: string) => void) | null {
+    // A hidden brainstorm's cards carry text only.
+    if (!this.canEdit) return null;
     const editing = this.editing;
     if (editing?.kind === 'draft') {
       this.editing = null;
@@ -183,7 +202,7 @@ export class GridBoard {
 
   addNextTo(id: string): void {
     const card = this.layout.byId.get(id)?.card;
-    if (card && this.canEdit) this.editing = { kind: 'draft', ...this.cellOf(card) };
+    if (card && this.canAdd) this.editing = { kind: 'draft', ...this.cellOf(card) };
   }
 
   /** The cell of the focused card, else the first. */
@@ -202,6 +221,7 @@ export class GridBoard {
     this.#stop();
     this.edits.destroy();
     this.templateEdits.destroy();
+    this.hidden.destroy();
     this.data.destroy();
   }
 
