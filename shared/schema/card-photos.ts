@@ -6,10 +6,12 @@ import { toYRecord, type RecordValue } from './y-records.ts';
  * inside the card's record, made with the card: two people adding a photo to the same card at once both
  * keep theirs (one string field, as before, kept only the last write). River and grid cards store them alike.
  *
- * Documents written before kept them as one space-separated string under `photos`. It is still read while a
- * card has no list, and the card's first photo change turns it into a list (and removes the string). Two
- * people changing such an old card's photos at the very same moment may still lose one: the list is made
- * twice and one wins, as with the string.
+ * Documents written before kept them as one space-separated string under `photos`. The server turns every
+ * card of a river or grid document without a list into one when it loads the document (`listEveryCardsPhotos`,
+ * in one transaction that it stores and sends to everyone), so two people changing an old card's photos at
+ * once no longer each make a list of their own, one of which would win and lose the other's photo. The
+ * string is still read while a card has no list (a browser offline since before the conversion), and a
+ * photo change on such a card still makes the list.
  */
 const listKey = 'photoList';
 const legacyKey = 'photos';
@@ -47,6 +49,16 @@ function ensureList(map: Y.Map<RecordValue>): Y.Array<string> {
   (map as CardMap).set(listKey, made);
   map.delete(legacyKey);
   return made;
+}
+
+/**
+ * Gives every card without a photo list its list, from its old string field (removed), in one transaction:
+ * the server's conversion of a document as it loads it. Returns how many cards it converted.
+ */
+export function listEveryCardsPhotos(cards: Y.Map<Y.Map<RecordValue>>): number {
+  const old = [...cards.values()].filter((map) => listOf(map) === null);
+  if (old.length > 0) cards.doc!.transact(() => old.forEach(ensureList));
+  return old.length;
 }
 
 /**
