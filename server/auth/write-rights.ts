@@ -1,4 +1,5 @@
 import { alwaysWrite, readOnly, type WriteRights } from '../docs/connection.ts';
+import type { CommentChange } from '../facilitation/comment-changes.ts';
 import type { AccessDecision, RouteGrant } from './access.ts';
 import { isBoundByRules, mayWrite, type RouteState } from './write-rules.ts';
 
@@ -10,6 +11,8 @@ export interface RouteStateSource {
   teamOf(routeId: string, personId: string): string | null | undefined;
   /** The river streams an update to `docName` touches. */
   touchedStreams(docName: string, update: Uint8Array): ReadonlySet<string>;
+  /** What an update to a plan `docName` does to its comments. */
+  commentChanges(docName: string, update: Uint8Array): readonly CommentChange[];
 }
 
 /** A connection's rights when they depend on the route's state or on who holds them. */
@@ -34,7 +37,14 @@ export class GrantRights implements WriteRights {
     const teamId = person === undefined ? null : this.source.teamOf(this.grant.routeId, person.id);
     const allowed =
       teamId !== undefined &&
-      mayWrite(this.grant, teamId, docName, this.source.stateOf(this.grant.routeId), () => this.source.touchedStreams(docName, update));
+      mayWrite(
+        this.grant,
+        teamId,
+        docName,
+        this.source.stateOf(this.grant.routeId),
+        () => this.source.touchedStreams(docName, update),
+        () => this.source.commentChanges(docName, update),
+      );
     if (!allowed) this.hasRefused = true;
     return allowed;
   }

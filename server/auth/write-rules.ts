@@ -1,5 +1,6 @@
 import { parseRouteDocName, type RouteDocKind } from '../../shared/schema/doc-kinds.ts';
 import { boardTarget, type PlanStatus } from '../../shared/schema/control.ts';
+import type { CommentChange } from '../facilitation/comment-changes.ts';
 import type { RouteGrant, RouteRole } from './access.ts';
 
 /**
@@ -28,11 +29,15 @@ export interface WriteContext {
   role: RouteRole;
   /** The writer's team now (the people list's, not the token's), or null for a shared link. */
   teamId: string | null;
+  /** The person writing (a personal token's), or null for a shared link. */
+  personId: string | null;
   doc: RouteDocKind;
   state: RouteState;
   /** The river streams this update touches (cards added, edited, moved or deleted in them). Decoded on
    * first use, so rules that need it cost nothing to updates they do not concern. */
   touchedStreams(): ReadonlySet<string>;
+  /** What the update does to a plan's comments; decoded on first use, like `touchedStreams`. */
+  commentChanges(): readonly CommentChange[];
 }
 
 export type WriteRule = (context: WriteContext) => boolean;
@@ -74,7 +79,30 @@ const ownTeamPlan: WriteRule = ({ doc, role, teamId, state }) =>
 /** A submitted plan is what the contest received: only a facilitator changes it, or reopens it. */
 const submittedPlan: WriteRule = ({ doc, state }) => doc.kind !== 'plan' || state.planStatus(doc.teamId) !== 'submitted';
 
-export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, hiddenBrainstorm, ownTeamPlan, submittedPlan];
+/**
+ * A plan's comments are their authors': a participant comments and replies in their own name only, edits
+ * and deletes only their own comments (deleting their thread takes its replies with it), and resolves or
+ * reopens any thread of a plan they may write, as its team works through the comments. Facilitators are
+ * not bound: they moderate. A shared link names no person, so its holders add comments and resolve or
+ * reopen threads but change no one's comment, theirs included.
+ */
+const ownComments: WriteRule = ({ doc, personId, commentChanges }) => {
+  if (doc.kind !== 'plan') return true;
+  const changes = commentChanges();
+  if (changes.length === 0) return true;
+  const isOwn = (record: { authorId: string }): boolean => personId !== null && record.authorId === personId;
+  const ownThreadsDeleted = new Set(changes.flatMap((change) => (change.kind === 'deleted' && change.record.threadId === '' && isOwn(change.record) ? [change.record.id] : [])));
+  return changes.every((change) => {
+    if (change.kind === 'added') {
+      const named = personId === null || (change.authorIds.length > 0 && change.authorIds.every((id) => id === personId));
+      return named && change.ids.length > 0 && !change.idTaken;
+    }
+    if (change.kind === 'edited') return isOwn(change.record) || (change.field === 'resolved' && change.record.threadId === '');
+    return isOwn(change.record) || ownThreadsDeleted.has(change.record.threadId);
+  });
+};
+
+export const writeRules: readonly WriteRule[] = [lockedBoard, lockedStream, hiddenBrainstorm, ownTeamPlan, submittedPlan, ownComments];
 
 /** Facilitators are bound by nothing but A1 on their route; everyone else by the rules. */
 export function isBoundByRules(grant: RouteGrant): boolean {
@@ -91,10 +119,11 @@ export function mayWrite(
   docName: string,
   state: RouteState | null,
   touchedStreams: () => ReadonlySet<string>,
+  commentChanges: () => readonly CommentChange[],
 ): boolean {
   if (!isBoundByRules(grant)) return true;
   const parsed = parseRouteDocName(docName);
   if (parsed === null || parsed.routeId !== grant.routeId || state === null) return false;
-  const context: WriteContext = { role: grant.role, teamId, doc: parsed.doc, state, touchedStreams };
+  const context: WriteContext = { role: grant.role, teamId, personId: grant.person?.id ?? null, doc: parsed.doc, state, touchedStreams, commentChanges };
   return writeRules.every((rule) => rule(context));
 }

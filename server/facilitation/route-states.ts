@@ -3,6 +3,7 @@ import { ControlDoc } from '../../shared/schema/control.ts';
 import type { RouteStateSource } from '../auth/write-rights.ts';
 import type { RouteState } from '../auth/write-rules.ts';
 import type { Registry } from '../docs/registry.ts';
+import { commentChanges, type CommentChange } from './comment-changes.ts';
 import { touchedStreams } from './touched-streams.ts';
 
 /** Who is on a route now, as the write rules need it. */
@@ -34,6 +35,11 @@ export class RouteStates implements RouteStateSource {
   touchedStreams(docName: string, update: Uint8Array): ReadonlySet<string> {
     const room = this.registry.loadedRoom(docName);
     return room === undefined ? new Set() : touchedStreams(room.doc, update);
+  }
+
+  commentChanges(docName: string, update: Uint8Array): readonly CommentChange[] {
+    const room = this.registry.loadedRoom(docName);
+    return room === undefined ? [] : commentChanges(room.doc, update);
   }
 }
 

@@ -38,3 +38,13 @@ export function tokenNamesPerson(token: string | null): boolean {
   const fields = token?.startsWith('t1.') ? payloadOf(token) : null;
   return typeof fields?.p === 'object' && fields.p !== null;
 }
+
+/**
+ * The person a personal token was issued to (the id the server knows them by), or null for a shared link:
+ * what the server checks a comment's author against, whichever id this browser had before.
+ */
+export function personOfToken(token: string | null): string | null {
+  const fields = token?.startsWith('t1.') ? payloadOf(token) : null;
+  const person = fields?.p as { i?: unknown } | null | undefined;
+  return typeof person === 'object' && person !== null && typeof person.i === 'string' ? person.i : null;
+}

@@ -37,13 +37,13 @@ export async function planRoute() {
   await waitFor(() => new RouteDoc(check.doc).read('teams').length === 2, 'teams stored');
 
   const { participant: code } = (await api(server, `/api/routes/${routeId}/join-codes`, { token: facilitator })).body;
-  const join = async (name: string, teamId: string): Promise<string> => {
+  const join = async (name: string, teamId: string): Promise<{ token: string; personId: string }> => {
     const joined = await api(server, '/api/join', { method: 'POST', token: null, body: { code, name, teamId, groupId: 'g1' } });
     if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
-    return joined.body.token as string;
+    return { token: joined.body.token as string, personId: joined.body.personId as string };
   };
-  const ana = await join('Ana', 't1');
-  const binh = await join('Binh', 't2');
+  const ana = (await join('Ana', 't1')).token;
+  const binh = (await join('Binh', 't2')).token;
 
   return {
     get server() {
@@ -56,6 +56,8 @@ export async function planRoute() {
     /** Joined participants: Ana in team one, Binh in team two. */
     ana,
     binh,
+    /** Another participant joining with the route's code: their token and person id. */
+    join,
     connect,
     planDoc: (teamId: string) => planDocName(routeId, teamId),
     /** Admin writes a marker and waits until `client` has it: the server has handled everything `client` sent before. */
