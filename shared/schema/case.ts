@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { cardRecord, changePhoto, readPhotos } from './card-photos.ts';
+import { CardBoardDoc } from './card-board-doc.ts';
+import { cardRecord, readPhotos } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { cardColors, defaultStreams, type Card, type RiverDoc } from './river.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
@@ -59,20 +60,13 @@ export function sortGridCards(cards: GridCard[]): GridCard[] {
 }
 
 /** Typed access to a case document. Every method that changes it is one transaction (one undo step). */
-export class CaseDoc {
-  constructor(readonly doc: Y.Doc) {}
+export class CaseDoc extends CardBoardDoc<GridCard> {
+  protected readCard(map: Y.Map<RecordValue>): GridCard {
+    return readCard(map);
+  }
 
   get cardsMap(): Y.Map<Y.Map<RecordValue>> {
     return this.doc.getMap(caseRoots.cards);
-  }
-
-  cards(): GridCard[] {
-    return [...this.cardsMap.values()].map(readCard).filter((card) => card.id !== '');
-  }
-
-  card(id: string): GridCard | null {
-    const map = this.cardsMap.get(id);
-    return map ? readCard(map) : null;
   }
 
   cellCards(groupId: string, rowId: string, columnId: string): GridCard[] {
@@ -86,22 +80,6 @@ export class CaseDoc {
     const record: GridCard = { color: cardColors[0], photos: [], ...card, id, order, createdAt: now, editedAt: now };
     this.cardsMap.set(id, cardRecord(record));
     return id;
-  }
-
-  editCard(id: string, fields: Partial<Pick<GridCard, 'text' | 'color'>>, now: number): void {
-    const map = this.cardsMap.get(id);
-    if (!map) return;
-    this.doc.transact(() => setFields(map, { ...fields, editedAt: now }));
-  }
-
-  /** Adds a photo to a card's list, kept beside any another person adds at the same time. */
-  addPhoto(id: string, photoId: string, now: number): void {
-    changePhoto(this.cardsMap.get(id), 'add', photoId, now);
-  }
-
-  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
-  removePhoto(id: string, photoId: string, now: number): void {
-    changePhoto(this.cardsMap.get(id), 'remove', photoId, now);
   }
 
   /** Moves cards of one group to a cell, before `beforeId` (or at the end), keeping their relative order. */

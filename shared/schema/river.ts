@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { cardRecord, changePhoto, readPhotos } from './card-photos.ts';
+import { CardBoardDoc } from './card-board-doc.ts';
+import { cardRecord, readPhotos } from './card-photos.ts';
 import { newId } from './ids.ts';
 import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
 
@@ -89,8 +90,10 @@ function readCard(map: Y.Map<RecordValue>): Card {
 export type NewCard = Pick<Card, 'text' | 'author' | 'authorId' | 'streamId' | 'dayId'> & Partial<Pick<Card, 'color' | 'order' | 'id' | 'source' | 'photos'>>;
 
 /** Typed access to a river document. Every method that changes it is one transaction (one undo step). */
-export class RiverDoc {
-  constructor(readonly doc: Y.Doc) {}
+export class RiverDoc extends CardBoardDoc<Card> {
+  protected readCard(map: Y.Map<RecordValue>): Card {
+    return readCard(map);
+  }
 
   get streamsArray(): Y.Array<Y.Map<RecordValue>> {
     return this.doc.getArray(riverRoots.streams);
@@ -144,15 +147,6 @@ export class RiverDoc {
     return true;
   }
 
-  cards(): Card[] {
-    return [...this.cardsMap.values()].map(readCard).filter((card) => card.id !== '');
-  }
-
-  card(id: string): Card | null {
-    const map = this.cardsMap.get(id);
-    return map ? readCard(map) : null;
-  }
-
   /** Cards of one cell (stream × day), in display order. */
   cellCards(streamId: string, dayId: string): Card[] {
     return sortCards(this.cards().filter((card) => card.streamId === streamId && card.dayId === dayId));
@@ -164,22 +158,6 @@ export class RiverDoc {
     const record: Card = { color: cardColors[0], source: '', photos: [], ...card, id, order, createdAt: now, editedAt: now };
     this.cardsMap.set(id, cardRecord(record));
     return id;
-  }
-
-  editCard(id: string, fields: Partial<Pick<Card, 'text' | 'color'>>, now: number): void {
-    const map = this.cardsMap.get(id);
-    if (!map) return;
-    this.doc.transact(() => setFields(map, { ...fields, editedAt: now }));
-  }
-
-  /** Adds a photo to a card's list, kept beside any another person adds at the same time. */
-  addPhoto(id: string, photoId: string, now: number): void {
-    changePhoto(this.cardsMap.get(id), 'add', photoId, now);
-  }
-
-  /** Takes a photo off a card; the stored file stays, so an undo or a snapshot restore can show it again. */
-  removePhoto(id: string, photoId: string, now: number): void {
-    changePhoto(this.cardsMap.get(id), 'remove', photoId, now);
   }
 
   /** Moves cards to a cell, placed before `beforeId` (or at the end), keeping their relative order. */
