@@ -76,3 +76,27 @@ test('the vote tally in the spotlight keeps a tally hidden until the vote closes
   await screenshot(room.page, 'spotlight-tally-room-screen-1920x1080', { fullPage: false });
   for (const person of [fay, room]) await person.context.close();
 });
+
+test('one row of a host\'s comparison in the spotlight: the room screen shows that row alone, large', async () => {
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await room.page.getByTestId('room-screen').waitFor();
+
+  await fay.page.getByTestId('compare-row-asparagus').selectOption('lessons');
+  const shown = room.page.locator('[data-testid="spotlight"][data-board="case"] [data-testid="compare-screen"][data-row="lessons"]');
+  await shown.waitFor();
+  await shown.getByText('Trust first, contract second').first().waitFor();
+  expect(await room.page.getByTestId('screen-row').textContent()).toContain('Lessons learned');
+  await screenshot(room.page, 'spotlight-compare-row-room-screen-1920x1080', { fullPage: false });
+  // The room screen in Lao, opened while the row is spotlighted, shows the same row.
+  const lao = await openPerson(browser, server, { name: 'Screen lo', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 }, locale: 'lo' });
+  await lao.page.locator('[data-testid="compare-screen"][data-row="lessons"]').getByText('Trust first, contract second').first().waitFor();
+  await screenshot(lao.page, 'spotlight-compare-row-room-screen-lo-1920x1080', { fullPage: false });
+  await lao.context.close();
+
+  await fay.page.getByTestId('compare-row-asparagus').selectOption('');
+  await room.page.locator('[data-testid="compare-screen"][data-row=""]').waitFor();
+  await fay.page.getByTestId('show-river').click();
+  await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
+  for (const person of [fay, room]) await person.context.close();
+});

@@ -6,11 +6,14 @@ import type { Page } from '../routing/pages.ts';
  * facilitator's view, and a facilitator's page is the view follow me shares. Parts (a day, a grid row, a
  * plan section) travel with the target for the room screen; a participant's page opens at the board.
  */
+/** A host's comparison, whole (`compare`) or one row of it (`compare:<rowId>`). */
+export const isComparison = (part: string): boolean => part === 'compare' || part.startsWith('compare:');
+
 export function pageOfView(routeId: string, view: ViewTarget): Page | null {
   if (view.board === 'river') return { name: 'river', routeId };
   if (view.board === 'setup') return { name: 'setup', routeId };
   if (view.board === 'experience') return { name: 'experience', routeId };
-  if (view.board === 'case' && view.id !== '') return { name: view.part === 'compare' ? 'compare' : 'cases', routeId, hostId: view.id };
+  if (view.board === 'case' && view.id !== '') return { name: isComparison(view.part) ? 'compare' : 'cases', routeId, hostId: view.id };
   if (view.board === 'plan') return view.id === '' ? { name: 'plans', routeId } : { name: 'plan', routeId, teamId: view.id };
   return null;
 }

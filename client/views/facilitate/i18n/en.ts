@@ -18,6 +18,8 @@ export const en = {
   'spotlight.schedule': 'Today’s schedule',
   'spotlight.grid': 'Grid: {host}',
   'spotlight.compare': 'Comparison: {host}',
+  'spotlight.compareRow': 'Row of the comparison for the room screen',
+  'spotlight.compareAllRows': 'Every row',
   'spotlight.plans': 'Every team’s plan',
   'spotlight.plan': 'Plan: {team}',
   'spotlight.tally': 'The fair’s vote tally (hidden until the vote closes if the vote says so)',

@@ -20,6 +20,8 @@ export const lo: Translation<typeof en> = {
   'spotlight.schedule': 'ຕາຕະລາງມື້ນີ້',
   'spotlight.grid': 'ຕາຕະລາງ: {host}',
   'spotlight.compare': 'ການປຽບທຽບ: {host}',
+  'spotlight.compareRow': 'ແຖວຂອງການປຽບທຽບ ສຳລັບຈໍຫ້ອງ',
+  'spotlight.compareAllRows': 'ທຸກແຖວ',
   'spotlight.plans': 'ແຜນຂອງທຸກທີມ',
   'spotlight.plan': 'ແຜນ: {team}',
   'spotlight.tally': 'ຜົນການລົງຄະແນນຂອງງານວາງສະແດງ (ເຊື່ອງໄວ້ຈົນປິດການລົງຄະແນນ ຖ້າຕັ້ງໄວ້ແບບນັ້ນ)',
