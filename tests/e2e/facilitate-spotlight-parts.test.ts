@@ -77,7 +77,7 @@ test('the vote tally in the spotlight keeps a tally hidden until the vote closes
   for (const person of [fay, room]) await person.context.close();
 });
 
-test('one row of a host\'s comparison in the spotlight: the room screen shows that row alone, large', async () => {
+test('one row of a host\'s comparison in the spotlight: the room screen shows that row alone', async () => {
   const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
   const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
   await room.page.getByTestId('room-screen').waitFor();
