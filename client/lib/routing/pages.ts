@@ -21,12 +21,14 @@ export type Page =
   | { name: 'tally'; routeId: string }
   /** `/r/<routeId>/committee`: the contest committee's scoring, and after publication the teams' results. */
   | { name: 'committee'; routeId: string }
+  /** `/r/<routeId>/wrap-up?day=<dayId>`: the end of a day; without `day`, the end of the route. */
+  | { name: 'wrap-up'; routeId: string }
   /** `/join` and `/j/<code>` (the address a QR code carries): joining a route with a code. */
   | { name: 'join'; code: string }
   | { name: 'not-found' };
 
 type RoutePageName = Exclude<Extract<Page, { routeId: string }>['name'], 'cases' | 'compare' | 'case-screen' | 'plan' | 'plan-print'>;
-const routePages: readonly RoutePageName[] = ['setup', 'river', 'experience', 'screen', 'plans', 'vote', 'tally', 'facilitate', 'committee'];
+const routePages: readonly RoutePageName[] = ['setup', 'river', 'experience', 'screen', 'plans', 'vote', 'tally', 'facilitate', 'committee', 'wrap-up'];
 
 /** The same alphabet as a document name's parts, since a route id becomes part of `route/<id>`. */
 const routeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -1,0 +1,6 @@
+import { defineMessages } from '../../../lib/i18n/define-messages.ts';
+import { en } from './en.ts';
+import { lo } from './lo.ts';
+import { vi } from './vi.ts';
+
+export const { t, has } = defineMessages({ en, lo, vi });

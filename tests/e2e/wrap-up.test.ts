@@ -1,0 +1,85 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { connectClient, synced } from '../integration/helpers/clients.ts';
+import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
+import { screenshot } from './browser.ts';
+import { useServerAndBrowser } from './file-setup.ts';
+import { openPerson } from './people.ts';
+import { routeLinkToken } from './route-links.ts';
+import { adminToken, type TestServer } from './server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let facilitator: string;
+
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
+const api = async (path: string, token: string, body: unknown) => {
+  const answer = await fetch(new URL(path, server.url), { method: body === undefined ? 'GET' : path.endsWith('ballot') ? 'PUT' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
+  expect(answer.status, path).toBeLessThan(300);
+  return answer.json();
+};
+
+beforeAll(async () => {
+  facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
+  // The facilitator's key point on the asparagus comparison, as marked there.
+  const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+  const route = connectClient(wsUrl, 'route/laos-2013', { token: adminToken });
+  const grid = connectClient(wsUrl, 'route/laos-2013/case/asparagus', { token: adminToken });
+  await Promise.all([synced(route), synced(grid)]);
+  const trust = new CaseDoc(grid.doc).cards().find((card) => card.text === 'Trust first, contract second')!;
+  new CaseTemplates(route.doc).setKeyPoint('asparagus', [trust.id], true);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  route.destroy();
+  grid.destroy();
+});
+
+test('the facilitator opens a day’s wrap-up from the console, then the route’s with the fair’s tally', async () => {
+  const person = await openPerson(browser, server, { name: 'Fa', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const { page } = person;
+  await page.getByTestId('console-wrap-up').getByRole('link', { name: 'day 2' }).click();
+  await expect.poll(() => page.url()).toContain('/r/laos-2013/wrap-up?day=d2');
+  await expect.poll(() => page.getByTestId('wrap-title').textContent()).toBe('End of Day 2: Organic Asparagus, Darkhied');
+  await page.getByTestId('wrap-stream-knowledge').getByText('The contract fixes the price before planting').waitFor();
+  expect(await page.getByTestId('wrap-stream-lessons').textContent()).toContain('By Khamla (1)');
+  expect(await page.getByTestId('wrap-grid-asparagus').locator('thead th').allTextContents()).toEqual(['', 'Group 1 3 cards', 'Group 2 2 cards', 'Group 3 1 card']);
+  expect(await page.getByTestId('wrap-key-point').allTextContents()).toEqual([expect.stringContaining('Trust first, contract second')]);
+  // Charts are SVG drawn in the page: a column per day for the growth, a bar per stream.
+  expect(await page.getByTestId('growth-chart').locator('g').count()).toBe(5);
+  expect(await page.getByTestId('stream-chart').locator('li svg').count()).toBe(6);
+  await screenshot(page, 'wrap-up-day-en-1366x768', { fullPage: false });
+
+  // The fair: a participant votes, the facilitator closes; the route's wrap-up shows the tally.
+  await api('/api/routes/laos-2013/vote/open', facilitator, { plans: ['taliang', 'watermelon', 'chilli'] });
+  const codes = await api('/api/routes/laos-2013/join-codes', facilitator, undefined);
+  const voter = await api('/api/join', '', { code: codes.participant, name: 'Binh', teamId: 'taliang', groupId: 'g1' });
+  await api('/api/routes/laos-2013/vote/ballot', voter.token, { votes: { watermelon: 2, chilli: 1 } });
+  await api('/api/routes/laos-2013/vote/close', facilitator, {});
+  await page.getByTestId('wrap-route-link').click();
+  await expect.poll(() => page.getByTestId('wrap-title').textContent()).toBe('End of the Learning Route');
+  const tally = page.getByTestId('tally-chart');
+  await tally.waitFor();
+  expect(await tally.locator('.label').allTextContents()).toEqual([expect.stringMatching(/^1\. Improving organic watermelon/), expect.stringMatching(/^2\. /), expect.stringMatching(/^3\. /)]);
+  expect(await page.getByTestId('wrap-grid-dyes').textContent()).toContain('No key point marked yet.');
+  expect(await page.getByTestId('wrap-contest').textContent()).toContain('not published yet');
+  await screenshot(page, 'wrap-up-route-en-1366x768', { fullPage: true });
+  const own = new URL(server.url).host;
+  expect(person.requested.filter((url) => new URL(url).host !== own)).toEqual([]);
+  await person.context.close();
+});
+
+test('the wrap-up in English, Lao and Vietnamese on the projector, a laptop and a phone', async () => {
+  for (const locale of ['en', 'lo', 'vi'] as const) {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const person = await openPerson(browser, server, { name: 'Fa', path: '/r/laos-2013/wrap-up?day=d2', token: facilitator, viewport, locale, isMobile: viewport.width < 600 });
+      await person.page.getByTestId('wrap-key-point').waitFor();
+      await screenshot(person.page, `wrap-up-day-${locale}-${viewport.width}x${viewport.height}`, { fullPage: false });
+      if (viewport.width === 1920) {
+        await person.page.getByTestId('wrap-route-link').click();
+        await person.page.getByTestId('tally-chart').waitFor();
+        await screenshot(person.page, `wrap-up-route-${locale}-1920x1080`, { fullPage: true });
+      }
+      await person.context.close();
+    }
+  }
+});
