@@ -82,6 +82,7 @@ test('a promotion undone takes its cards back out of the river and redo puts the
   await card(fac.page, mine).click();
   await fac.page.getByTestId('promote').click();
   await riverCopy(river.page, mine).waitFor();
+  await fac.page.getByTestId('promoted').waitFor();
 
   // Meanwhile another facilitator promotes a card of their own.
   await card(other.page, theirs).click();
@@ -90,6 +91,8 @@ test('a promotion undone takes its cards back out of the river and redo puts the
 
   await fac.page.keyboard.press('Control+z');
   await riverCopy(river.page, mine).waitFor({ state: 'detached' });
+  // "1 card promoted" no longer holds once undone.
+  await fac.page.getByTestId('promoted').waitFor({ state: 'detached' });
   await fac.page.getByTestId('promote').waitFor(); // the card can be promoted again
   expect(await fac.page.getByTestId('promote').isDisabled()).toBe(false);
   await isKey(fac.page, true, marked);

@@ -53,7 +53,8 @@ export class CompareBoard {
   keyOnly = $state(false);
   rowId = $state<string | null>(null);
   /** What the last promotion did, for the status line. */
-  promoted = $state<number | null>(null);
+  /** How many cards the last promotion copied, said until the next change, undo or redo. */
+  #promotion = $state<{ count: number; step: number } | null>(null);
   readonly #promotedIds: ReactiveDeep<Set<string>>;
   #boardCards = new BoardCards();
   #previous: BoardLayout | undefined;
@@ -101,6 +102,11 @@ export class CompareBoard {
     return { x: 0, y: 0, width: this.layout.width, height: this.layout.height };
   }
 
+  get promoted(): number | null {
+    const promotion = this.#promotion;
+    return promotion !== null && promotion.step === this.edits.steps ? promotion.count : null;
+  }
+
   get promotedIds(): Set<string> {
     return this.#promotedIds.value;
   }
@@ -138,7 +144,8 @@ export class CompareBoard {
     if (!dayId) return;
     const ids = this.selection.list;
     const cards = this.data.cards.filter((card) => ids.includes(card.id));
-    this.promoted = this.edits.promote(cards, { hostId: this.data.hostId, dayId }).length;
+    const count = this.edits.promote(cards, { hostId: this.data.hostId, dayId }).length;
+    this.#promotion = { count, step: this.edits.steps };
   }
 
   fit(): void {

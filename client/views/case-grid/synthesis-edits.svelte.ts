@@ -22,6 +22,8 @@ export class SynthesisEdits {
   /** The undo managers' stacks are not reactive; these follow them after every step. */
   canUndo = $state(false);
   canRedo = $state(false);
+  /** Counts every change, undo and redo: what was said about the last action holds only until the next. */
+  steps = $state(0);
 
   constructor(templates: CaseTemplates, river: RiverDoc) {
     this.#templates = templates;
@@ -90,6 +92,7 @@ export class SynthesisEdits {
   }
 
   #follow(): void {
+    this.steps += 1;
     this.canUndo = this.#done.length > 0;
     this.canRedo = this.#undone.length > 0;
   }
