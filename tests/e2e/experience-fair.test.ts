@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
 import { openPerson, waitForStatus } from './people.ts';
-import { card } from './river-board.ts';
+import { card, cardLineHeights } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
 
@@ -66,6 +66,8 @@ test('two participants add cards for their teams, live for each other, and the r
   await teamCard(shown, 'taliang', 'Natural dyes from forest plants').waitFor();
   // Only that team's row: the other teams' cards are neither shown nor listed as unsorted.
   expect(await shown.locator('[data-testid="card"]').count()).toBe(1);
+  // Fitted to the projector, the team's card reads from the back of the room (at 100 % a line was 15 px).
+  await expect.poll(async () => Math.min(...(await cardLineHeights(room.page, '[data-testid="spotlight"] [data-testid="card"] .text')))).toBeGreaterThanOrEqual(24);
   await screenshot(room.page, 'experience-team-room-screen-1920x1080', { fullPage: false });
   // The next team, then every team.
   await spotlight({ board: 'experience', id: 'watermelon' });
