@@ -1,5 +1,10 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import * as Y from 'yjs';
+import { connectClient, synced } from '../integration/helpers/clients.ts';
+import { planDocName } from '../../shared/schema/doc-kinds.ts';
+import { PlanDoc } from '../../shared/schema/plan.ts';
+import { cardLineHeights } from './river-board.ts';
 import { screenshot } from './browser.ts';
 import { joinAs, joinCodes } from './join-codes.ts';
 import { openPerson } from './people.ts';
@@ -98,5 +103,33 @@ test('one row of a host\'s comparison in the spotlight: the room screen shows th
   await room.page.locator('[data-testid="compare-screen"][data-row=""]').waitFor();
   await fay.page.getByTestId('show-river').click();
   await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
+  for (const person of [fay, room]) await person.context.close();
+});
+
+test('one section of a team\'s plan in the spotlight: the room screen shows that section alone, live and large', async () => {
+  const writer = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, planDocName('laos-2013', 'taliang'), { token: facilitator });
+  await synced(writer);
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await room.page.getByTestId('room-screen').waitFor();
+
+  await fay.page.getByTestId('plan-section-taliang').selectOption('problem');
+  const shown = room.page.locator('[data-testid="spotlight"][data-board="plan"] [data-testid="plan-on-screen"]');
+  await shown.locator('section[data-section="problem"]').waitFor();
+  expect(await shown.locator('section').count()).toBe(1);
+  // A participant's words reach the screen as they are written.
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText('Dye buyers want the same colour every season')]);
+  new PlanDoc(writer.doc).section('problem').push([paragraph]);
+  await shown.getByText('Dye buyers want the same colour every season').waitFor();
+  const lines = await cardLineHeights(room.page, '[data-testid="plan-on-screen"] section p');
+  expect(Math.min(...lines)).toBeGreaterThanOrEqual(24);
+  expect(await fay.page.getByTestId('plan-section-taliang').inputValue()).toBe('problem');
+  await screenshot(room.page, 'spotlight-plan-section-room-screen-1920x1080', { fullPage: false });
+
+  await fay.page.getByTestId('plan-section-taliang').selectOption('');
+  await room.page.locator('[data-testid="spotlight"][data-board="plan"][data-id="taliang"]').waitFor();
+  await shown.waitFor({ state: 'detached' });
+  writer.destroy();
   for (const person of [fay, room]) await person.context.close();
 });

@@ -23,6 +23,8 @@ export const en = {
   'spotlight.compare': 'Comparison: {host}',
   'spotlight.compareRow': 'Row of the comparison for the room screen',
   'spotlight.compareAllRows': 'Every row',
+  'spotlight.planSection': 'Section of the plan for the room screen',
+  'spotlight.planWhole': 'The whole plan',
   'spotlight.plans': 'Every team’s plan',
   'spotlight.plan': 'Plan: {team}',
   'spotlight.tally': 'The fair’s vote tally (hidden until the vote closes if the vote says so)',

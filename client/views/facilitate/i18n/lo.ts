@@ -25,6 +25,8 @@ export const lo: Translation<typeof en> = {
   'spotlight.compare': 'ການປຽບທຽບ: {host}',
   'spotlight.compareRow': 'ແຖວຂອງການປຽບທຽບ ສຳລັບຈໍຫ້ອງ',
   'spotlight.compareAllRows': 'ທຸກແຖວ',
+  'spotlight.planSection': 'ພາກສ່ວນຂອງແຜນ ສຳລັບຈໍຫ້ອງ',
+  'spotlight.planWhole': 'ແຜນທັງໝົດ',
   'spotlight.plans': 'ແຜນຂອງທຸກທີມ',
   'spotlight.plan': 'ແຜນ: {team}',
   'spotlight.tally': 'ຜົນການລົງຄະແນນຂອງງານວາງສະແດງ (ເຊື່ອງໄວ້ຈົນປິດການລົງຄະແນນ ຖ້າຕັ້ງໄວ້ແບບນັ້ນ)',

@@ -25,6 +25,8 @@ export const vi: Translation<typeof en> = {
   'spotlight.compare': 'So sánh: {host}',
   'spotlight.compareRow': 'Hàng của bảng so sánh cho màn hình phòng',
   'spotlight.compareAllRows': 'Mọi hàng',
+  'spotlight.planSection': 'Phần của kế hoạch cho màn hình phòng',
+  'spotlight.planWhole': 'Toàn bộ kế hoạch',
   'spotlight.plans': 'Kế hoạch của mọi nhóm',
   'spotlight.plan': 'Kế hoạch: {team}',
   'spotlight.tally': 'Kết quả bình chọn của hội chợ (ẩn đến khi đóng bình chọn nếu cuộc bình chọn đặt như vậy)',
