@@ -56,7 +56,8 @@ function ensureList(map: Y.Map<RecordValue>): Y.Array<string> {
  * the server's conversion of a document as it loads it. Returns how many cards it converted.
  */
 export function listEveryCardsPhotos(cards: Y.Map<Y.Map<RecordValue>>): number {
-  const old = [...cards.values()].filter((map) => listOf(map) === null);
+  // Only records: a document is whatever its clients wrote, and a load must never fail on it.
+  const old = [...cards.values()].filter((map) => map instanceof Y.Map && listOf(map) === null);
   if (old.length > 0) cards.doc!.transact(() => old.forEach(ensureList));
   return old.length;
 }
