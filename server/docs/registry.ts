@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { ColdDocument, coldServeGraceMs } from './cold-document.ts';
 import type { ClusterLink } from './cluster-link.ts';
 import { Connection, type ConnectionOwner, type WriteRights } from './connection.ts';
+import { convertOnLoad } from './convert-on-load.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomHooks, type Turn } from './room.ts';
 
@@ -305,11 +306,25 @@ export class Registry implements ConnectionOwner, RoomHooks {
       throw error;
     }
     const room = new Room(docName, stored, this.now(), this, served);
+    this.convertOldRecords(room);
     if (companions.length > 0) this.companions.set(room, companions);
     this.rooms.set(docName, room);
     cluster?.attached(room);
     this.options.maybeCompact?.(room);
     return room;
+  }
+
+  /**
+   * After the room's update listener is attached, so the conversion is stored and reaches every connection,
+   * those a cold load answered from the stored state included, in the first flush. A conversion that fails
+   * leaves the document as stored: people keep working on it, and only the old records stay old.
+   */
+  private convertOldRecords(room: Room): void {
+    try {
+      convertOnLoad(room.name, room.doc);
+    } catch (error) {
+      this.options.log.error('converting old records on load failed; loaded as stored', { doc: room.name, error: String(error) });
+    }
   }
 
   /** Returns whether the connection was still waiting for its document to load. */

@@ -9,7 +9,6 @@ import {
   type ClientMessage,
 } from '../protocol/messages.ts';
 import { isEmptyStateVector } from './cold-document.ts';
-import { convertOnLoad } from './convert-on-load.ts';
 import type { Connection } from './connection.ts';
 
 /** One turn's updates for a room: stored as one row and sent as one message. */
@@ -109,9 +108,6 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.onAwarenessUpdate(changes, origin));
-    // After the listener: the conversion is stored and reaches every connection, those a cold load
-    // answered from the stored state included, in the first flush.
-    convertOnLoad(name, this.doc);
   }
 
   get hasPending(): boolean {
