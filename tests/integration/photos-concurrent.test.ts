@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../shared/schema/case.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
-import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
-import { api, makeDataDir, startTestServer } from './helpers/server.ts';
+import { syncedPair, waitFor, type TestClient } from './helpers/clients.ts';
+import { makeDataDir, routeWriteToken, startTestServer } from './helpers/server.ts';
 
 /**
  * A card's photos are a list in the document, so two people adding a photo to the same card at the same
@@ -16,17 +16,12 @@ let data: Awaited<ReturnType<typeof makeDataDir>>;
 let writer: string;
 const clients: TestClient[] = [];
 
-async function pair(docName: string): Promise<[TestClient, TestClient]> {
-  const made = [connectClient(server.wsUrl, docName, { token: writer }), connectClient(server.wsUrl, docName, { token: writer })] as const;
-  clients.push(...made);
-  await Promise.all(made.map(synced));
-  return [made[0], made[1]];
-}
+const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, writer, clients);
 
 beforeAll(async () => {
   data = await makeDataDir();
   server = await startTestServer(data.dir);
-  writer = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+  writer = await routeWriteToken(server, routeId);
 });
 
 afterAll(async () => {

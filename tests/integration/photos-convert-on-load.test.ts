@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../server/persistence/sqlite-storage.ts';
 import { CaseDoc } from '../../shared/schema/case.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
-import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
-import { api, makeDataDir, startTestServer } from './helpers/server.ts';
+import { syncedPair, waitFor, type TestClient } from './helpers/clients.ts';
+import { makeDataDir, routeWriteToken, startTestServer } from './helpers/server.ts';
 
 /**
  * Documents written before cards held their photos as a list: the server converts them once as it loads
@@ -32,12 +32,7 @@ function oldDocument(cards: Record<string, Record<string, string | number>>): Ui
   return Y.encodeStateAsUpdate(doc);
 }
 
-async function pair(docName: string): Promise<[TestClient, TestClient]> {
-  const made = [connectClient(server.wsUrl, docName, { token: writer }), connectClient(server.wsUrl, docName, { token: writer })] as const;
-  clients.push(...made);
-  await Promise.all(made.map(synced));
-  return [made[0], made[1]];
-}
+const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, writer, clients);
 
 const card = (doc: Y.Doc, id: string): Y.Map<unknown> => doc.getMap<Y.Map<unknown>>('cards').get(id)!;
 
@@ -58,7 +53,7 @@ beforeAll(async () => {
   ]);
   await storage.close();
   server = await startTestServer(data.dir);
-  writer = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+  writer = await routeWriteToken(server, routeId);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../shared/schema/case.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
-import { api, docPath, makeDataDir, startTestServer } from './helpers/server.ts';
+import { api, docPath, makeDataDir, routeWriteToken, startTestServer } from './helpers/server.ts';
 
 const routeId = 'laos-2013';
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -43,7 +43,7 @@ function open(docName: string): TestClient {
 beforeAll(async () => {
   data = await makeDataDir();
   server = await startTestServer(data.dir);
-  writer = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+  writer = await routeWriteToken(server, routeId);
   reader = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'read' } })).body.token;
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
-import { api, makeDataDir, startTestServer } from './helpers/server.ts';
+import { api, makeDataDir, routeWriteToken, startTestServer } from './helpers/server.ts';
 
 const routeId = 'laos-2013';
 const maxPhotoBytes = 2 * 1024 * 1024;
@@ -38,7 +38,7 @@ async function storedFiles(): Promise<string[]> {
 beforeAll(async () => {
   data = await makeDataDir();
   server = await startTestServer(data.dir, { maxPhotoBytes });
-  writer = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+  writer = await routeWriteToken(server, routeId);
   reader = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'read' } })).body.token;
 });
 

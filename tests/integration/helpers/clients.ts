@@ -49,3 +49,11 @@ export async function waitFor(check: () => boolean, what = 'condition', maxWaitM
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Two stock clients on one document, synced; kept in `into` for the test's clean-up. */
+export async function syncedPair(wsUrl: string, docName: string, token: string, into: TestClient[]): Promise<[TestClient, TestClient]> {
+  const made = [connectClient(wsUrl, docName, { token }), connectClient(wsUrl, docName, { token })] as const;
+  into.push(...made);
+  await Promise.all(made.map(synced));
+  return [made[0], made[1]];
+}

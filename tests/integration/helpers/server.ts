@@ -55,3 +55,8 @@ export async function api(
 }
 
 export const docPath = (docName: string): string => `/api/docs/${encodeURIComponent(docName)}`;
+
+/** A token that writes every document of one route, as the older shared links did. */
+export async function routeWriteToken(server: { url: string }, routeId: string): Promise<string> {
+  return (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}`, access: 'write' } })).body.token;
+}
