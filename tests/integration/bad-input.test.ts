@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
+import { connectClient, synced, syncedPair, waitFor, type TestClient } from './helpers/clients.ts';
 import { openRaw } from './helpers/raw-socket.ts';
 import { api, makeDataDir, startTestServer } from './helpers/server.ts';
 import type { Logger } from '../../server/log.ts';
@@ -59,10 +59,7 @@ describe('bad input', () => {
     warnings = [];
     data = await makeDataDir();
     server = await startTestServer(data.dir, { log, limits: { maxMessageBytes, maxQueuedBeforeLoad: 256, maxBufferedBytes: 64 * 1024 * 1024 } });
-    alice = connectClient(server.wsUrl, docName);
-    bob = connectClient(server.wsUrl, docName);
-    clients.push(alice, bob);
-    await Promise.all([synced(alice), synced(bob)]);
+    [alice, bob] = await syncedPair(server.wsUrl, docName, clients);
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();

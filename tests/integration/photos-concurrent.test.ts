@@ -16,7 +16,7 @@ let data: Awaited<ReturnType<typeof makeDataDir>>;
 let writer: string;
 const clients: TestClient[] = [];
 
-const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, writer, clients);
+const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, clients, writer);
 
 beforeAll(async () => {
   data = await makeDataDir();

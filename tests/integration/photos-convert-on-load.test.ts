@@ -32,7 +32,7 @@ function oldDocument(cards: Record<string, Record<string, string | number>>): Ui
   return Y.encodeStateAsUpdate(doc);
 }
 
-const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, writer, clients);
+const pair = (docName: string): Promise<[TestClient, TestClient]> => syncedPair(server.wsUrl, docName, clients, writer);
 
 const card = (doc: Y.Doc, id: string): Y.Map<unknown> => doc.getMap<Y.Map<unknown>>('cards').get(id)!;
 

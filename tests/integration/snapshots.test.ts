@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
+import { connectClient, synced, syncedPair, waitFor, type TestClient } from './helpers/clients.ts';
 import { api, docPath, makeDataDir, startTestServer } from './helpers/server.ts';
 
 const docName = 'route/r1/plan/t1';
@@ -24,10 +24,7 @@ describe('snapshots', () => {
   beforeEach(async () => {
     data = await makeDataDir();
     server = await startTestServer(data.dir);
-    alice = connectClient(server.wsUrl, docName);
-    bob = connectClient(server.wsUrl, docName);
-    clients.push(alice, bob);
-    await Promise.all([synced(alice), synced(bob)]);
+    [alice, bob] = await syncedPair(server.wsUrl, docName, clients);
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();

@@ -50,8 +50,8 @@ export async function waitFor(check: () => boolean, what = 'condition', maxWaitM
   }
 }
 
-/** Two stock clients on one document, synced; kept in `into` for the test's clean-up. */
-export async function syncedPair(wsUrl: string, docName: string, token: string, into: TestClient[]): Promise<[TestClient, TestClient]> {
+/** Two stock clients on one document, synced (with the admin token unless given one); kept in `into` for the test's clean-up. */
+export async function syncedPair(wsUrl: string, docName: string, into: TestClient[], token?: string): Promise<[TestClient, TestClient]> {
   const made = [connectClient(wsUrl, docName, { token }), connectClient(wsUrl, docName, { token })] as const;
   into.push(...made);
   await Promise.all(made.map(synced));
