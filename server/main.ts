@@ -84,8 +84,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const control = new ControlActions(registry);
   const authenticateToken = (token: string | undefined, request?: DownloadRequest) => authenticate(tokens, people, token, Date.now(), request);
   const policy = {
-    decide: (token: string | undefined, docName: string) => {
-      const result = authenticateToken(token);
+    decide: (token: string | undefined, docName: string, request?: DownloadRequest) => {
+      const result = authenticateToken(token, request);
       return result.ok ? decideAccess(result.grant, docName, Date.now()) : result.refusal;
     },
     writeRights: (access: Parameters<typeof writeRightsFor>[0]) => writeRightsFor(access, routeStates),

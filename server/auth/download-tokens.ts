@@ -15,6 +15,8 @@ import { refusals, routeRoles, type Grant } from './access.ts';
  */
 export interface DownloadTokens {
   mint(grant: Grant, path: string, now: number): { token: string; expiresAt: number };
+  /** A photo pass: good for GET on every photo of one route (`/api/routes/<r>/photos/…`), see below. */
+  mintPhotoPass(grant: Grant, routeId: string, now: number): { token: string; expiresAt: number };
   /** The grant a download token carries, if it is good for `method` on `path` at `now`. */
   open(token: string, request: DownloadRequest, now: number): { ok: true; grant: Grant } | { ok: false; refusal: DownloadRefusal };
 }
@@ -34,6 +36,17 @@ export type DownloadRefusal = typeof refusals.invalid | typeof downloadRefusals.
 export const downloadLifetimeMs = 5 * 60_000;
 const prefix = 'd1';
 
+/**
+ * A photo's <img> cannot send a header either, and a board shows hundreds of them, which the browser caches
+ * by their address: a pass minted on each page load would fetch every photo again each time. So a photo pass
+ * is the same token for everyone of one grant during a 12-hour window (its expiry is the window's end plus
+ * one more window: 12 to 24 hours left), and the client keeps it across reloads and offline. Someone who
+ * copies a photo's address hands on a day's read of that route's photos, not their own token. The grant is
+ * checked again on every fetch (a removed person, a hidden card's photo), as for any download.
+ */
+export const photoPassWindowMs = 12 * 60 * 60_000;
+export const photosPathOf = (routeId: string): string => `/api/routes/${routeId}/photos/`;
+
 export const downloadRefusals = {
   expired: { level: 'none', status: 401, error: 'download_expired', message: 'This download link has expired. Start the download again from the page.' },
   otherPurpose: { level: 'none', status: 403, error: 'download_not_for_this', message: 'This download link is for another file.' },
@@ -46,11 +59,18 @@ export function isDownloadToken(token: string): boolean {
 export function createDownloadTokens(secret: Buffer): DownloadTokens {
   const key = createHmac('sha256', secret).update('tributary download tokens').digest();
   const sign = (payload: string): string => createHmac('sha256', key).update(payload).digest('base64url');
+  const tokenOf = (fields: { u: string; e: number; g: Grant; p?: 1 }): string => {
+    const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
+    return `${prefix}.${payload}.${sign(payload)}`;
+  };
   return {
     mint(grant, path, now) {
       const expiresAt = now + downloadLifetimeMs;
-      const payload = Buffer.from(JSON.stringify({ u: path, e: expiresAt, g: grant })).toString('base64url');
-      return { token: `${prefix}.${payload}.${sign(payload)}`, expiresAt };
+      return { token: tokenOf({ u: path, e: expiresAt, g: grant }), expiresAt };
+    },
+    mintPhotoPass(grant, routeId, now) {
+      const expiresAt = (Math.floor(now / photoPassWindowMs) + 2) * photoPassWindowMs;
+      return { token: tokenOf({ u: photosPathOf(routeId), e: expiresAt, g: grant, p: 1 }), expiresAt };
     },
     open(token, request, now) {
       const parts = token.split('.');
@@ -62,18 +82,19 @@ export function createDownloadTokens(secret: Buffer): DownloadTokens {
       const fields = parsePayload(payload);
       if (fields === null) return { ok: false, refusal: refusals.invalid };
       if (fields.expiresAt <= now) return { ok: false, refusal: downloadRefusals.expired };
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path !== fields.path) return { ok: false, refusal: downloadRefusals.otherPurpose };
+      const forPath = fields.isPrefix ? request.path.startsWith(fields.path) && !request.path.slice(fields.path.length).includes('/') : request.path === fields.path;
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || !forPath) return { ok: false, refusal: downloadRefusals.otherPurpose };
       return { ok: true, grant: fields.grant };
     },
   };
 }
 
 /** Signed by this server, so well formed; checked all the same, as a grant's shape decides access. */
-function parsePayload(payload: string): { path: string; expiresAt: number; grant: Grant } | null {
+function parsePayload(payload: string): { path: string; isPrefix: boolean; expiresAt: number; grant: Grant } | null {
   try {
-    const { u, e, g } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: unknown; e: unknown; g: Grant };
+    const { u, e, g, p } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: unknown; e: unknown; g: Grant; p: unknown };
     if (typeof u !== 'string' || typeof e !== 'number' || typeof g !== 'object' || g === null) return null;
-    if (g.kind === 'admin' || g.kind === 'scoped' || (g.kind === 'route' && routeRoles.includes(g.role))) return { path: u, expiresAt: e, grant: g };
+    if (g.kind === 'admin' || g.kind === 'scoped' || (g.kind === 'route' && routeRoles.includes(g.role))) return { path: u, isPrefix: p === 1, expiresAt: e, grant: g };
     return null;
   } catch {
     return null;

@@ -2,14 +2,15 @@ import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { checkDocName } from '../../shared/doc-names.ts';
 import { refusals, requireWrite, type AccessDecision } from '../auth/access.ts';
+import type { DownloadRequest } from '../auth/download-tokens.ts';
 import type { WriteRights } from '../docs/connection.ts';
 import { apiError } from './errors.ts';
 
 export type DocGrant = Extract<AccessDecision, { level: 'read' | 'write' }>;
 
 export interface AccessPolicy {
-  /** The upper bound, from the token and the name alone (A1). */
-  decide(token: string | undefined, docName: string): AccessDecision;
+  /** The upper bound, from the token and the name alone (A1); a download token counts only for its `request`. */
+  decide(token: string | undefined, docName: string, request?: DownloadRequest): AccessDecision;
   /** What a connection or request within that bound may write, asked again for each update (A3). */
   writeRights(access: DocGrant): WriteRights;
 }
@@ -32,8 +33,8 @@ type DocAccessResult =
 
 /**
  * The one access decision for a document, shared by the HTTP API and the WebSocket upgrade. The token
- * comes from `Authorization: Bearer` or, for WebSocket upgrades (browsers cannot set headers there),
- * `?token=`.
+ * comes from `Authorization: Bearer` or, for WebSocket upgrades and <img> (browsers cannot set headers
+ * there), `?token=`. `request`: the HTTP request, where a download token may stand for the person's.
  */
 export function decideDocAccess(
   policy: AccessPolicy,
@@ -41,11 +42,12 @@ export function decideDocAccess(
   rawName: string,
   authorization: string | undefined,
   queryToken: string | undefined,
+  request?: DownloadRequest,
 ): DocAccessResult {
   const checked = checkDocName(rawName);
   if (!checked.ok) return { ok: false, status: 400, error: 'invalid_document_name', message: checked.message };
   const token = bearerToken(authorization) ?? queryToken;
-  const decision = token ? policy.decide(token, checked.name) : refusals.missing;
+  const decision = token ? policy.decide(token, checked.name, request) : refusals.missing;
   const granted = need === 'write' ? requireWrite(decision) : decision;
   if (granted.level === 'none') return { ok: false, status: granted.status, error: granted.error, message: granted.message };
   if (need === 'write' && !mayWriteNow(policy, granted, checked.name)) {

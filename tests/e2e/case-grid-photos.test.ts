@@ -75,9 +75,16 @@ test('river cards carry photos too: from a file, shown as a thumbnail, opened fu
   await photoOn(ana.page, text).waitFor();
   await photoOn(binh.page, text).waitFor();
   await screenshot(binh.page, 'river-card-photo-1920x1080', { fullPage: false });
+  // The addresses carry the route's photo pass, never the person's own token ("copy image address").
+  const carriesPass = (src: string | null): void => {
+    expect(src).toMatch(/[?&]token=d1\./);
+    expect(src).not.toContain(encodeURIComponent(participant));
+  };
+  carriesPass(await photoOn(binh.page, text).getAttribute('src'));
 
   await ana.page.getByTestId('open-photos').click();
   await ana.page.getByTestId('full-photo').waitFor();
+  carriesPass(await ana.page.getByTestId('full-photo').getAttribute('src'));
   expect(await ana.page.getByTestId('full-photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
   await ana.page.getByTestId('photo-viewer').getByRole('button', { name: 'Remove this photo from the card' }).click();
   await ana.page.getByTestId('photo-viewer').getByRole('button', { name: 'Close' }).click();

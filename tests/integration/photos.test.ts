@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
+import { requestUpgrade } from './helpers/raw-socket.ts';
 import { api, makeDataDir, routeWriteToken, startTestServer } from './helpers/server.ts';
 
 const routeId = 'laos-2013';
@@ -160,5 +161,52 @@ describe('photo uploads', () => {
     await server.close();
     server = await startTestServer(data.dir, { maxPhotoBytes });
     expect(await storedFiles()).toEqual(before);
+  });
+});
+
+describe('the photo pass', () => {
+  const askForPass = (token: string | null, route = routeId) => api(server, `/api/routes/${route}/downloads`, { method: 'POST', token, body: { url: `/api/routes/${route}/photos/` } });
+  const photoWith = (token: string, path = `/api/routes/${routeId}/photos/${photoId}?size=thumb`, method = 'GET') =>
+    fetch(`${server.url}${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`, { method });
+  let photoId: string;
+  beforeAll(async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#246' } }).jpeg().toBuffer();
+    photoId = (await upload(jpeg, 'image/jpeg')).body.photo!.id;
+  });
+
+  it('stands for the person\'s token in <img> addresses: every photo of the route, the same pass all through its window', async () => {
+    const asked = await askForPass(reader);
+    expect(asked.status).toBe(201);
+    expect(asked.body.token).toMatch(/^d1\./);
+    expect(asked.body.token).not.toContain(reader);
+    const hoursLeft = (asked.body.expiresAt - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(12 - 0.01);
+    expect(hoursLeft).toBeLessThanOrEqual(24);
+    const served = await photoWith(asked.body.token);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect((await photoWith(asked.body.token, `/api/routes/${routeId}/photos/${photoId}`)).status).toBe(200);
+    // Asked again (a reload, another tab): the same address, so the browser's cached photos are used.
+    expect((await askForPass(reader)).body.token).toBe(asked.body.token);
+  });
+
+  it('is good for reading this route\'s photos only', async () => {
+    const pass = (await askForPass(writer)).body.token as string;
+    const otherPurpose = 'download_not_for_this';
+    expect((await (await photoWith(pass, `/api/routes/${routeId}/report?format=md`)).json()).error).toBe(otherPurpose);
+    expect((await (await photoWith(pass, `/api/routes/other/photos/${photoId}`)).json()).error).toBe(otherPurpose);
+    expect((await (await photoWith(pass, `/api/routes/${routeId}/photos/${photoId}/more`)).json()).error).toMatch(/not_found|download_not_for_this/);
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    expect(await upload(jpeg, 'image/jpeg', pass)).toMatchObject({ status: 401, body: { error: 'token_invalid' } });
+    expect((await requestUpgrade(server.url, `/sync/route/${routeId}/river?token=${encodeURIComponent(pass)}`)).status).toBe(401);
+  });
+
+  it('is given only to those who may see the route\'s photos', async () => {
+    expect((await askForPass(null)).status).toBe(401);
+    const other = (await api(server, '/api/tokens', { method: 'POST', body: { scope: 'route/other', access: 'read' } })).body.token;
+    expect((await askForPass(other)).body.error).toBe('forbidden');
+    // A token for the river alone sees its photos, so it gets the pass.
+    const riverOnly = (await api(server, '/api/tokens', { method: 'POST', body: { scope: `route/${routeId}/river`, access: 'read' } })).body.token;
+    expect((await photoWith((await askForPass(riverOnly)).body.token)).status).toBe(200);
   });
 });

@@ -25,11 +25,14 @@ const cacheForever = 'private, max-age=31536000, immutable';
  * so they take the access of its river: a write token for the route uploads, a read token views.
  */
 export function photoRoutes(policy: AccessPolicy, photos: PhotoService): Hono {
-  const access = (c: { req: { param(name: 'routeId'): string; header(name: string): string | undefined; query(name: string): string | undefined } }, need: 'read' | 'write'): string => {
+  type Request = { param(name: 'routeId'): string; header(name: string): string | undefined; query(name: string): string | undefined; method: string; path: string };
+  const access = (c: { req: Request }, need: 'read' | 'write'): string => {
     const routeId = c.req.param('routeId');
     const checked = checkDocName(`route/${routeId}`);
     if (!checked.ok || routeId.includes('/')) throw apiError(400, 'invalid_route_id', checked.ok ? 'Route ids have no "/".' : checked.message);
-    const result = decideDocAccess(policy, need, riverDocName(routeId), c.req.header('authorization'), c.req.query('token'));
+    // Read with the route's photo pass as well (download-tokens.ts): what <img> addresses carry.
+    const request = need === 'read' ? { method: c.req.method, path: c.req.path } : undefined;
+    const result = decideDocAccess(policy, need, riverDocName(routeId), c.req.header('authorization'), c.req.query('token'), request);
     if (!result.ok) throw apiError(result.status, result.error, result.message);
     return routeId;
   };
