@@ -69,15 +69,18 @@ export function isLockTarget(value: unknown): value is LockTarget {
 
 /** A view of the route that the room screen or a participant can be sent to. */
 export interface ViewTarget {
-  /** `river`, `setup`, `experience` (the Experience Fair), `case`, `plan`, `timer`, `tally`. */
-  board: 'river' | 'setup' | 'experience' | 'case' | 'plan' | 'timer' | 'tally';
-  /** Which one of the board: a host id for a case, a team id for a plan or the Experience Fair; '' for the river, timer, tally. */
+  /** `river`, `setup`, `experience` (the Experience Fair), `case`, `plan`, `timer`, `tally`, `wrap-up`. */
+  board: 'river' | 'setup' | 'experience' | 'case' | 'plan' | 'timer' | 'tally' | 'wrap-up';
+  /**
+   * Which one of the board: a host id for a case, a team id for a plan or the Experience Fair, a day id for a
+   * day's wrap-up; '' for the river, timer, tally and the route's wrap-up.
+   */
   id: string;
   /** A part of it: a day id or stream id of the river (`day:<id>`, `stream:<id>`), a grid row, a plan section. */
   part: string;
 }
 
-export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'experience', 'case', 'plan', 'timer', 'tally'];
+export const viewBoards: readonly ViewTarget['board'][] = ['river', 'setup', 'experience', 'case', 'plan', 'timer', 'tally', 'wrap-up'];
 
 const viewIdPattern = /^[A-Za-z0-9._-]{0,64}$/;
 const viewPartPattern = /^[A-Za-z0-9._:-]{0,80}$/;

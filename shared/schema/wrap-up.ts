@@ -29,7 +29,7 @@ export interface WrapUp {
 
 export interface WrapUpStream {
   stream: Pick<Stream, 'id' | 'kind' | 'label' | 'color'>;
-  cards: Array<Pick<Card, 'id' | 'text' | 'author'>>;
+  cards: Array<Pick<Card, 'id' | 'text' | 'author' | 'createdAt'>>;
   /** Who wrote the stream's cards and how many, most first. */
   contributors: Array<{ name: string; cards: number }>;
 }
@@ -77,7 +77,7 @@ export function streamsOf(streams: Stream[], cards: Card[], dayId: string | null
     }
     return {
       stream: { id: stream.id, kind: stream.kind, label: stream.label, color: stream.color },
-      cards: own.map(({ id, text, author }) => ({ id, text, author })),
+      cards: own.map(({ id, text, author, createdAt }) => ({ id, text, author, createdAt })),
       contributors: [...counts.values()].sort((a, b) => b.cards - a.cards || a.name.localeCompare(b.name)),
     };
   });

@@ -2,8 +2,10 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { connectClient, synced } from '../integration/helpers/clients.ts';
 import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
+import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
+import { joinAs, joinCodes } from './join-codes.ts';
 import { openPerson } from './people.ts';
 import { routeLinkToken } from './route-links.ts';
 import { adminToken, type TestServer } from './server.ts';
@@ -82,4 +84,58 @@ test('the wrap-up in English, Lao and Vietnamese on the projector, a laptop and 
       await person.context.close();
     }
   }
+});
+
+/** The smallest type on the room screen's wrap-up, in screen pixels: HTML text and the charts' SVG text alike. */
+const smallestText = (page: Page) =>
+  page.getByTestId('wrap-up-screen').evaluate((root) => {
+    const sizes: number[] = [];
+    for (const element of root.querySelectorAll('*')) {
+      const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+      if (!hasText || element.closest('title')) continue;
+      const px = parseFloat(getComputedStyle(element).fontSize);
+      const svg = element instanceof SVGElement ? element.ownerSVGElement : null;
+      sizes.push(svg ? px * svg.getScreenCTM()!.a : px);
+    }
+    return Math.min(...sizes);
+  });
+
+test('the facilitator puts a day’s wrap-up, then the route’s, on the room screen: fitted to the projector, type read from the back', async () => {
+  const screenToken = await joinAs(server, await joinCodes(server, 'laos-2013', facilitator), 'screen', '');
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  for (const locale of ['en', 'lo', 'vi'] as const) {
+    const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 }, locale });
+    await room.page.getByTestId('room-screen').waitFor();
+    await fay.page.getByTestId('show-wrap-up-d2').click();
+    const spotlight = room.page.locator('[data-testid="spotlight"][data-board="wrap-up"][data-id="d2"]');
+    await spotlight.getByTestId('wrap-key-point').waitFor();
+    if (locale === 'en') {
+      expect(await fay.page.getByTestId('show-wrap-up-d2').getAttribute('aria-pressed')).toBe('true');
+      expect(await spotlight.getByTestId('wrap-title').textContent()).toBe('End of Day 2: Organic Asparagus, Darkhied');
+      expect(await spotlight.getByTestId('wrap-key-point').textContent()).toContain('Trust first, contract second');
+    }
+    // The charts: a column per day, a bar per stream, a bar per plan.
+    expect(await spotlight.getByTestId('growth-chart').locator('g').count()).toBe(5);
+    expect(await spotlight.getByTestId('stream-chart').locator('li svg').count()).toBe(6);
+    expect(await spotlight.getByTestId('progress-chart').locator('li').count()).toBeGreaterThan(0);
+    // Fitted: nothing to scroll on the projector, and no text under 24 px.
+    const fits = () => spotlight.evaluate((element) => element.scrollHeight <= element.clientHeight && element.scrollWidth <= element.clientWidth);
+    await expect.poll(fits).toBe(true);
+    expect(await smallestText(room.page)).toBeGreaterThanOrEqual(24);
+    await screenshot(room.page, `wrap-up-day-room-screen-${locale}-1920x1080`, { fullPage: false });
+
+    await fay.page.getByTestId('show-wrap-up').click();
+    const route = room.page.locator('[data-testid="spotlight"][data-board="wrap-up"][data-id=""]');
+    // The first test closed a vote: its tally is the room's to see.
+    await route.getByTestId('tally-chart').waitFor();
+    if (locale === 'en') expect(await route.getByTestId('wrap-title').textContent()).toBe('End of the Learning Route');
+    expect(await route.getByTestId('tally-chart').locator('li').count()).toBe(3);
+    await expect.poll(() => route.evaluate((element) => element.scrollHeight <= element.clientHeight && element.scrollWidth <= element.clientWidth)).toBe(true);
+    expect(await smallestText(room.page)).toBeGreaterThanOrEqual(24);
+    await screenshot(room.page, `wrap-up-route-room-screen-${locale}-1920x1080`, { fullPage: false });
+    await fay.page.getByTestId('show-river').click();
+    await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
+    await room.context.close();
+  }
+  await fay.context.close();
 });

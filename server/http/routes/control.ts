@@ -19,7 +19,7 @@ export function controlRoutes(actions: ControlActions, catalog: RouteCatalog, no
   const viewOf = (body: Record<string, unknown>) => {
     const view = parseViewTarget(body);
     if (view === null) {
-      throw apiError(400, 'invalid_view', '"board" must be river, setup, case, plan, timer or tally, with an optional "id" and "part".');
+      throw apiError(400, 'invalid_view', '"board" must be river, setup, experience, case, plan, timer, tally or wrap-up, with an optional "id" and "part".');
     }
     return view;
   };

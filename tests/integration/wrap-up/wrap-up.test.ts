@@ -69,11 +69,18 @@ describe('wrap-up', () => {
     expect(closed.fair?.tally?.map((line) => line.teamId).sort()).toEqual(['taliang', 'watermelon']);
   });
 
-  it('refuses an unknown day, and anyone but a facilitator', async () => {
+  it('refuses an unknown day, and anyone but a facilitator or the room screen it is shown on', async () => {
     const unknown = await wrapUp('?day=d9');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: 'day_not_found' });
     const participant = (await api(server, '/api/routes/laos-2013/links')).body.participant.token;
-    expect((await wrapUp('?day=d2', participant)).status).toBe(403);
+    const refused = await wrapUp('?day=d2', participant);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: 'forbidden', message: expect.stringContaining('room screen') });
+    const codes = (await api(server, '/api/routes/laos-2013/join-codes', { token: facilitator })).body as Record<string, string>;
+    const screen = (await api(server, '/api/join', { method: 'POST', token: null, body: { code: codes.screen, name: '' } })).body.token as string;
+    const onScreen = await wrapUp('?day=d2', screen);
+    expect(onScreen.status).toBe(200);
+    expect((onScreen.body as WrapUp).dayId).toBe('d2');
   });
 });

@@ -30,6 +30,8 @@ export const en = {
   'spotlight.tally': 'The fair’s vote tally (hidden until the vote closes if the vote says so)',
   'spotlight.experience': 'Experience Fair: every team',
   'spotlight.experienceTeam': 'Experience Fair: {team}',
+  'spotlight.wrapUpDay': 'Wrap-up of day {number}',
+  'spotlight.wrapUpRoute': 'Wrap-up of the whole route',
   'follow.active': 'Everyone follows you. Open any board of the route in this browser and they come along.',
   'follow.stop': 'Stop follow me',
   'timer.heading': 'Timer',

@@ -32,6 +32,8 @@ export const lo: Translation<typeof en> = {
   'spotlight.tally': 'ຜົນການລົງຄະແນນຂອງງານວາງສະແດງ (ເຊື່ອງໄວ້ຈົນປິດການລົງຄະແນນ ຖ້າຕັ້ງໄວ້ແບບນັ້ນ)',
   'spotlight.experience': 'ງານວາງສະແດງປະສົບການ: ທຸກທີມ',
   'spotlight.experienceTeam': 'ງານວາງສະແດງປະສົບການ: {team}',
+  'spotlight.wrapUpDay': 'ສະຫຼຸບມື້ທີ {number}',
+  'spotlight.wrapUpRoute': 'ສະຫຼຸບທັງເສັ້ນທາງ',
   'follow.active': 'ທຸກຄົນກຳລັງຕິດຕາມທ່ານ. ເປີດກະດານໃດກໍໄດ້ຂອງເສັ້ນທາງໃນບຣາວເຊີນີ້ ແລ້ວເຂົາເຈົ້າຈະໄປນຳ.',
   'follow.stop': 'ຢຸດການຕິດຕາມ',
   'timer.heading': 'ໂມງຈັບເວລາ',

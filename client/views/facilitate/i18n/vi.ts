@@ -32,6 +32,8 @@ export const vi: Translation<typeof en> = {
   'spotlight.tally': 'Kết quả bình chọn của hội chợ (ẩn đến khi đóng bình chọn nếu cuộc bình chọn đặt như vậy)',
   'spotlight.experience': 'Hội chợ kinh nghiệm: mọi nhóm',
   'spotlight.experienceTeam': 'Hội chợ kinh nghiệm: {team}',
+  'spotlight.wrapUpDay': 'Tổng kết ngày {number}',
+  'spotlight.wrapUpRoute': 'Tổng kết cả lộ trình',
   'follow.active': 'Mọi người đang theo bạn. Mở bảng nào của hành trình trong trình duyệt này, họ sẽ đi theo.',
   'follow.stop': 'Dừng theo tôi',
   'timer.heading': 'Đồng hồ',
