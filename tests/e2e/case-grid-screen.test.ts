@@ -5,6 +5,7 @@ import { useServerAndBrowser } from './file-setup.ts';
 import { openPerson, waitForStatus } from './people.ts';
 import { addInline, card } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
+import { rowScreenProblems } from './row-screen.ts';
 import type { TestServer } from './server.ts';
 
 let server: TestServer;
@@ -51,7 +52,9 @@ test('the room screen shows every group’s grid side by side, fitted, live, row
   // Row by row: the presenter's Page Down steps to the first row, then the next; Home shows every row again.
   await screen.page.keyboard.press('PageDown');
   await screen.page.locator('[data-testid="compare-screen"][data-row="story"]').waitFor();
-  expect(await screen.page.getByTestId('grid-row').count()).toBe(1);
+  // One row is drawn as text of its own: every group, large (compare-row-screen.svelte).
+  expect(await screen.page.getByTestId('row-group').count()).toBe(3);
+  expect(await rowScreenProblems(screen.page)).toEqual([]);
   await screen.page.keyboard.press('ArrowRight');
   await screen.page.locator('[data-testid="compare-screen"][data-row="actors"]').waitFor();
   expect(new URL(screen.page.url()).searchParams.get('row')).toBe('actors');
@@ -107,6 +110,7 @@ for (const locale of ['lo', 'vi'] as const) {
   test(`the room screen’s comparison in ${locale}, one row`, async () => {
     const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/cases/asparagus/screen?row=lessons', token: facilitator, viewport: projector, locale });
     await card(screen.page, 'Trust first, contract second').waitFor();
+    expect(await rowScreenProblems(screen.page)).toEqual([]);
     await screenshot(screen.page, `grid-screen-${locale}-1920x1080`, { fullPage: false });
     await screen.context.close();
   });

@@ -2,9 +2,11 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { connectClient, synced } from '../integration/helpers/clients.ts';
-import { planDocName } from '../../shared/schema/doc-kinds.ts';
+import { CaseDoc } from '../../shared/schema/case.ts';
+import { caseDocName, planDocName } from '../../shared/schema/doc-kinds.ts';
 import { PlanDoc } from '../../shared/schema/plan.ts';
 import { cardLineHeights } from './river-board.ts';
+import { rowScreenProblems } from './row-screen.ts';
 import { screenshot } from './browser.ts';
 import { joinAs, joinCodes } from './join-codes.ts';
 import { openPerson } from './people.ts';
@@ -82,7 +84,7 @@ test('the vote tally in the spotlight keeps a tally hidden until the vote closes
   for (const person of [fay, room]) await person.context.close();
 });
 
-test('one row of a host\'s comparison in the spotlight: the room screen shows that row alone', async () => {
+test('one row of a host\'s comparison in the spotlight: the room screen shows that row alone, its cards in type read from the back', async () => {
   const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
   const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
   await room.page.getByTestId('room-screen').waitFor();
@@ -92,17 +94,83 @@ test('one row of a host\'s comparison in the spotlight: the room screen shows th
   await shown.waitFor();
   await shown.getByText('Trust first, contract second').first().waitFor();
   expect(await room.page.getByTestId('screen-row').textContent()).toContain('Lessons learned');
+  // Every group, as text of its own: one card in the row is drawn as large as the screen allows.
+  expect(await shown.getByTestId('row-group').count()).toBe(3);
+  expect(await rowScreenProblems(room.page)).toEqual([]);
+  expect(Number(await shown.getByTestId('row-screen').getAttribute('data-font'))).toBeGreaterThanOrEqual(40);
   await screenshot(room.page, 'spotlight-compare-row-room-screen-1920x1080', { fullPage: false });
-  // The room screen in Lao, opened while the row is spotlighted, shows the same row.
-  const lao = await openPerson(browser, server, { name: 'Screen lo', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 }, locale: 'lo' });
-  await lao.page.locator('[data-testid="compare-screen"][data-row="lessons"]').getByText('Trust first, contract second').first().waitFor();
-  await screenshot(lao.page, 'spotlight-compare-row-room-screen-lo-1920x1080', { fullPage: false });
-  await lao.context.close();
+  // The room screen in Lao and Vietnamese, opened while the row is spotlighted, shows the same row.
+  for (const locale of ['lo', 'vi'] as const) {
+    const other = await openPerson(browser, server, { name: `Screen ${locale}`, path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 }, locale });
+    await other.page.locator('[data-testid="compare-screen"][data-row="lessons"]').getByText('Trust first, contract second').first().waitFor();
+    expect(await rowScreenProblems(other.page)).toEqual([]);
+    await screenshot(other.page, `spotlight-compare-row-room-screen-${locale}-1920x1080`, { fullPage: false });
+    await other.context.close();
+  }
 
   await fay.page.getByTestId('compare-row-asparagus').selectOption('');
   await room.page.locator('[data-testid="compare-screen"][data-row=""]').waitFor();
   await fay.page.getByTestId('show-river').click();
   await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
+  for (const person of [fay, room]) await person.context.close();
+});
+
+/** Cards of every length, in the three languages, as groups write them. */
+const rowTexts = [
+  'Income is steadier; children stay in school longer',
+  'ລາຍໄດ້ໝັ້ນຄົງຂຶ້ນ ແລະ ເດັກນ້ອຍໄດ້ຮຽນດົນຂຶ້ນ',
+  'Thu nhập ổn định hơn, trẻ em được đi học lâu hơn',
+  'Yields up',
+  'The trader now collects twice a week in the harvest season, so the asparagus reaches Pakse fresh and the price holds',
+  'ກຸ່ມມີກອງທຶນຂອງຕົນເອງ ສຳລັບຊື້ແນວພັນ ແລະ ຈ່າຍຄ່າຢັ້ງຢືນ',
+];
+
+async function seedRow(rowId: string, perCell: number): Promise<void> {
+  const grid = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, caseDocName('laos-2013', 'asparagus'), { token: facilitator });
+  await synced(grid);
+  const cases = new CaseDoc(grid.doc);
+  let n = 0;
+  grid.doc.transact(() => {
+    for (const groupId of ['g1', 'g2', 'g3']) {
+      for (const columnId of ['community', 'publicSector', 'privateSector']) {
+        for (let i = 0; i < perCell; i += 1) cases.addCard({ text: rowTexts[n++ % rowTexts.length]!, author: ['Souk', 'Noy', 'Khamla'][i % 3]!, authorId: 'seed', groupId, rowId, columnId }, Date.now());
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  grid.destroy();
+}
+
+test('a long row in the spotlight shrinks to the projector\'s floor, then flows, on a projector and a laptop', async () => {
+  await seedRow('results', 2);
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await room.page.getByTestId('room-screen').waitFor();
+  await fay.page.getByTestId('compare-row-asparagus').selectOption('results');
+  const rowScreen = room.page.locator('[data-testid="compare-screen"][data-row="results"] [data-testid="row-screen"]');
+  await rowScreen.waitFor();
+  await expect.poll(() => rowScreen.getByTestId('card').count()).toBe(19);
+  expect(await rowScreenProblems(room.page)).toEqual([]);
+  await screenshot(room.page, 'spotlight-compare-long-row-1920x1080', { fullPage: false });
+  await room.page.setViewportSize({ width: 1366, height: 768 });
+  // As large on the wall as 24 px on the 1920 px projector.
+  await expect.poll(() => rowScreenProblems(room.page, 17)).toEqual([]);
+  await screenshot(room.page, 'spotlight-compare-long-row-1366x768', { fullPage: false });
+
+  // Twice as many: at 24 px the groups break across the columns rather than leave the screen.
+  await room.page.setViewportSize({ width: 1920, height: 1080 });
+  await seedRow('results', 2);
+  await expect.poll(() => rowScreen.getByTestId('card').count()).toBe(37);
+  await expect.poll(() => rowScreenProblems(room.page)).toEqual([]);
+  expect(await rowScreen.getAttribute('data-flow')).toBe('true');
+  await screenshot(room.page, 'spotlight-compare-longer-row-1920x1080', { fullPage: false });
+  // Past a screenful at 24 px, smaller rather than out of sight: every card still shows, none over another.
+  await seedRow('results', 4);
+  await expect.poll(() => rowScreen.getByTestId('card').count()).toBe(73);
+  await expect.poll(() => rowScreenProblems(room.page, 0)).toEqual([]);
+  expect(Number(await rowScreen.getAttribute('data-font'))).toBeLessThan(24);
+  await screenshot(room.page, 'spotlight-compare-longest-row-1920x1080', { fullPage: false });
+  await fay.page.getByTestId('show-river').click();
   for (const person of [fay, room]) await person.context.close();
 });
 

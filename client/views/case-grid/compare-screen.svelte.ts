@@ -2,6 +2,7 @@ import { BoardView } from '../../components/cards/board-view.svelte.ts';
 import { computeLayout, type BoardLayout, type LayoutParams } from '../../components/cards/layout.ts';
 import type { GridAxis } from '../../../shared/schema/case.ts';
 import { axisName } from './axis-name.ts';
+import { compareRowGroups, type RowGroup } from './compare-row.ts';
 import { BoardCards, compareBoardInput } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
 import { t } from './i18n/messages.ts';
@@ -39,18 +40,25 @@ export class CompareScreen {
   readonly #stop: () => void;
 
   readonly row: GridAxis | undefined = $derived.by(() => this.data.template.rows.find((r) => r.id === this.rowId));
+  /** Every row: the board, fitted. */
   readonly layout: BoardLayout = $derived.by(() => {
     const labels = { name: axisName, unsorted: t('grid.unsorted') };
-    const filter = { rowId: this.row?.id ?? null, only: this.keyOnly ? this.data.keyPoints : null };
+    const filter = { rowId: null, only: this.keyOnly ? this.data.keyPoints : null };
     const input = compareBoardInput(this.data.template, this.data.cards, this.data.groups, filter, labels, this.#boardCards);
     return (this.#previous = computeLayout(input, compareScreenParams, this.#previous));
+  });
+
+  /** One row: its groups as text of their own, drawn large (compare-row-screen.svelte). */
+  readonly rowGroups: RowGroup[] | null = $derived.by(() => {
+    const only = this.keyOnly ? this.data.keyPoints : null;
+    return this.row ? compareRowGroups(this.data.template, this.data.cards, this.data.groups, this.row.id, only) : null;
   });
 
   constructor(routeId: string, hostId: string, rowId: string | null) {
     this.data = new GridData(routeId, hostId);
     this.rowId = rowId;
     this.#stop = $effect.root(() => {
-      // Refit whenever the grids grow, the row changes or the window does: nobody pans a projector.
+      // Refit whenever the grids grow or the window does: nobody pans a projector.
       $effect(() => this.view.fit({ x: 0, y: 0, width: this.layout.width, height: this.layout.height }, 20, 1.6));
     });
   }

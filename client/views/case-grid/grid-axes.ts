@@ -16,8 +16,8 @@ export interface BoardInput {
 
 export type GridShape = { kind: 'grid' } | { kind: 'row'; rowId: string };
 
-/** Lane colours, in the river's palette, so neighbouring rows read apart. */
-const laneColors = ['#2f7f9e', '#7a5ea8', '#c0603a', '#3c8a55', '#b08a1e', '#c2457a'];
+/** Lane colours, in the river's palette, so neighbouring rows (and a row's groups on the projector) read apart. */
+export const laneColors = ['#2f7f9e', '#7a5ea8', '#c0603a', '#3c8a55', '#b08a1e', '#c2457a'];
 
 export interface AxisLabels {
   name(axis: GridAxis): string;

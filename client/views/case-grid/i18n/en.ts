@@ -95,5 +95,6 @@ export const en = {
   'compare.backToGrid': 'Back to the grid',
   'compare.onScreen': 'Show on the room screen',
   'screen.row': { one: 'Row {number} of {total}', other: 'Row {number} of {total}' },
+  'screen.noCards': 'No cards in this row yet',
   'screen.keys': 'Arrow keys or Page Up / Page Down: row by row · Home: every row · K: key points only',
 } as const;

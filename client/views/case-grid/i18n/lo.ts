@@ -97,5 +97,6 @@ export const lo: Translation<typeof en> = {
   'compare.backToGrid': 'ກັບໄປຕາຕະລາງ',
   'compare.onScreen': 'ສະແດງເທິງຈໍຫ້ອງປະຊຸມ',
   'screen.row': 'ແຖວ {number} ຈາກ {total}',
+  'screen.noCards': 'ຍັງບໍ່ມີບັດໃນແຖວນີ້',
   'screen.keys': 'ປຸ່ມລູກສອນ ຫຼື Page Up / Page Down: ເທື່ອລະແຖວ · Home: ທຸກແຖວ · K: ສະເພາະຈຸດສຳຄັນ',
 };

@@ -97,5 +97,6 @@ export const vi: Translation<typeof en> = {
   'compare.backToGrid': 'Quay lại bảng phân tích',
   'compare.onScreen': 'Chiếu lên màn hình phòng',
   'screen.row': 'Hàng {number}/{total}',
+  'screen.noCards': 'Hàng này chưa có thẻ nào',
   'screen.keys': 'Phím mũi tên hoặc Page Up / Page Down: từng hàng · Home: tất cả các hàng · K: chỉ điểm chính',
 };
