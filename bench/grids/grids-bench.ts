@@ -5,14 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
 import type { RunningServer } from '../../server/main.ts';
 import { silentLogger } from '../../server/log.ts';
 import { CaseDoc } from '../../shared/schema/case.ts';
 import { startServer } from '../../tests/compiled-server.ts';
 import { seededRandom } from '../../tests/helpers/seeded-random.ts';
+import { connectSynced, disconnect, type SyncedProvider } from '../clients/synced-provider.ts';
 import { waitForQuiet } from '../stats/quiet.ts';
 import { probeFor } from '../river/page-probe.ts';
 import { ownPids, record, type Recording } from '../river/river-bench.ts';
@@ -41,20 +39,7 @@ const viewport = { width: 1920, height: 1080 };
 const groups = 6;
 const cards = 600;
 
-async function connect(server: RunningServer, docName: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, docName, doc, {
-    params: { token: adminToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  return { doc, provider };
-}
-
-function disconnect(client: { doc: Y.Doc; provider: WebsocketProvider }): void {
-  client.provider.destroy();
-  client.doc.destroy();
-}
+const connect = (server: RunningServer, docName: string): Promise<SyncedProvider> => connectSynced(server, docName, adminToken);
 
 async function prepare(server: RunningServer): Promise<void> {
   const route = await connect(server, `route/${routeId}`);

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
 import type { RunningServer } from '../../server/main.ts';
 import { startServer } from '../../tests/compiled-server.ts';
 import { silentLogger } from '../../server/log.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
 import { seededRandom } from '../../tests/helpers/seeded-random.ts';
+import { processTree } from '../../scripts/services/binaries.ts';
+import { connectSynced, disconnect, type SyncedProvider } from '../clients/synced-provider.ts';
 import { maxOtherCpuPct, OtherLoad, waitForQuiet } from '../stats/quiet.ts';
 import { pageProbe } from './page-probe.ts';
 import { addVisibleCard, fillRiver } from './river-fixture.ts';
@@ -67,22 +65,7 @@ export function stats(frames: number[]): FrameStats {
   return { frames: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
 }
 
-/** A stock y-websocket client in Node, as another participant's laptop. */
-async function connectRiver(server: RunningServer): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, `route/${routeId}/river`, doc, {
-    params: { token: adminToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  return { doc, provider };
-}
-
-/** Destroying the document too stops its awareness timer, which would otherwise keep Node running. */
-function disconnect(client: { doc: Y.Doc; provider: WebsocketProvider }): void {
-  client.provider.destroy();
-  client.doc.destroy();
-}
+const connectRiver = (server: RunningServer): Promise<SyncedProvider> => connectSynced(server, `route/${routeId}/river`, adminToken);
 
 /** Fills the demo river up to `total` cards and waits until the server holds them all. */
 async function prepareRiver(server: RunningServer, total: number, authors: number): Promise<void> {
@@ -150,26 +133,7 @@ export async function measure(page: Page, ms: number, pan: boolean): Promise<Fra
 }
 
 /** This process and everything it started (the server runs in it; Chromium and its renderers are children). */
-export function ownPids(): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone since the listing
-    }
-  }
-  const found: number[] = [];
-  for (let queue = [process.pid]; queue.length > 0; ) {
-    const pid = queue.pop()!;
-    found.push(pid);
-    queue = [...queue, ...(children.get(pid) ?? [])];
-  }
-  return found;
-}
+export const ownPids = (): number[] => processTree(process.pid);
 
 /**
  * A recording taken while the machine is otherwise quiet: frame times on two shared cores say nothing
