@@ -6,6 +6,7 @@ import {
   joinCodeLength,
   joinRoles,
   PeopleDoc,
+  type CodeInfo,
   type JoinCode,
   type JoinRole,
   type Person,
@@ -32,15 +33,6 @@ export interface JoinRequest {
   name: string;
   teamId?: string | null;
   groupId?: string | null;
-}
-
-/** What a valid code opens, before the person says who they are (the join page's second step). */
-export interface CodeInfo {
-  routeId: string;
-  role: JoinRole;
-  title: string;
-  teams: Array<{ id: string; name: string }>;
-  groups: Array<{ id: string; name: string }>;
 }
 
 /** Whether a person's token still works, answered without waiting; `loading` when it cannot be told yet. */

@@ -16,6 +16,15 @@ export const peopleRoots = {
 export const joinRoles = ['participant', 'facilitator', 'screen', 'committee'] as const;
 export type JoinRole = (typeof joinRoles)[number];
 
+/** What a valid code opens, before the person says who they are (the join page's second step). */
+export interface CodeInfo {
+  routeId: string;
+  role: JoinRole;
+  title: string;
+  teams: Array<{ id: string; name: string }>;
+  groups: Array<{ id: string; name: string }>;
+}
+
 /**
  * Letters and digits that cannot be taken for one another when read off a projector or typed on a phone:
  * no 0/O/D/Q, 1/I/L/J, 2/Z, 5/S, 8/B, U/V.

@@ -1,15 +1,7 @@
-import type { JoinRole } from '../../../shared/schema/people.ts';
+import type { CodeInfo, JoinRole } from '../../../shared/schema/people.ts';
 import { requestApi, type ApiResult } from './request.ts';
 
-export type { JoinRole };
-
-export interface CodeInfo {
-  routeId: string;
-  role: JoinRole;
-  title: string;
-  teams: Array<{ id: string; name: string }>;
-  groups: Array<{ id: string; name: string }>;
-}
+export type { CodeInfo, JoinRole };
 
 export interface Joined {
   token: string;
