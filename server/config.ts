@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './protocol/limits.ts';
 import { defaultSnapshotPolicy, type SnapshotPolicy } from './snapshots/policy.ts';
 import type { Checkpoints, Durability } from './persistence/sqlite-storage.ts';
+import type { Storage } from './persistence/storage.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { findRepoRoot } from './repo-root.ts';
 
@@ -36,6 +37,11 @@ export interface ServerConfig {
   /** How wrong join codes from one address are slowed and refused (tests shorten them). */
   joinLimits: LimiterOptions;
   log: Logger;
+  /**
+   * Wraps the opened storage, or null. Not read from the environment: for tests that make the real storage
+   * fail on demand, to check that no action answers success for a change that was not stored.
+   */
+  wrapStorage: ((storage: Storage) => Storage) | null;
 }
 
 export interface TlsFiles {
@@ -66,6 +72,7 @@ export function defaultConfig(): ServerConfig {
     maxImportBytes: 1024 * 1024 * 1024,
     joinLimits: defaultLimiterOptions,
     log: createConsoleLogger(),
+    wrapStorage: null,
   };
 }
 

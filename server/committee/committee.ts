@@ -39,7 +39,13 @@ export class Committee {
   private book(routeId: string): Promise<CommitteeBook> {
     let book = this.books.get(routeId);
     if (book === undefined) {
-      book = this.registry.keepLoaded(serverDocName(routeId)).then((room) => new CommitteeBook(room.doc));
+      book = this.registry.keepLoaded(serverDocName(routeId)).then((room) => {
+        // Forgotten after a failed commit: the next reader reads the stored scores again.
+        room.doc.once('destroy', () => {
+          if (this.books.get(routeId) === book) this.books.delete(routeId);
+        });
+        return new CommitteeBook(room.doc);
+      });
       book.catch(() => this.books.delete(routeId));
       this.books.set(routeId, book);
     }
@@ -70,7 +76,8 @@ export class Committee {
       if (!submitted.includes(teamId)) throw refused(409, 'plan_not_submitted', 'This plan has not been submitted yet: the committee scores final plans.');
       const sheet: ScoreSheet = { teamId, memberId, ...input, at: this.now() };
       book.setSheet(sheet);
-      await this.registry.flush();
+      // A change that could not be stored throws (ChangeNotStored): the caller is told, nothing is kept.
+      await this.registry.stored();
       return sheet;
     });
   }
@@ -78,14 +85,14 @@ export class Committee {
   async setSettings(routeId: string, changes: Partial<Pick<CommitteeSettings, 'othersAfterOwn' | 'margin'>>): Promise<void> {
     await this.decide(routeId, async (book) => {
       book.setSettings(changes);
-      await this.registry.flush();
+      await this.registry.stored();
     });
   }
 
   async publish(routeId: string, published: boolean): Promise<void> {
     await this.decide(routeId, async (book) => {
       book.setSettings({ published, publishedAt: published ? this.now() : 0 });
-      await this.registry.flush();
+      await this.registry.stored();
     });
   }
 

@@ -33,6 +33,16 @@ export interface RegistryOptions {
   companionsOf?: (docName: string) => string[];
 }
 
+/**
+ * A server action's change could not be stored: the commit it went into failed. The documents of that
+ * commit were forgotten (they reload from storage), so the change is neither kept nor sent anywhere.
+ */
+export class ChangeNotStored extends Error {
+  constructor(cause: unknown) {
+    super(`the change was not stored: ${String(cause)}`, { cause });
+  }
+}
+
 /** What the HTTP layer holds for one socket. */
 export interface ConnectionHandle {
   readonly docName: string;
@@ -70,6 +80,9 @@ export class Registry implements ConnectionOwner, RoomHooks {
    * throughput (one row and one fan-out message per update otherwise).
    */
   private committing = false;
+  /** Commits that failed since the start, and the last one's error: `stored` compares before and after. */
+  private failedCommits = 0;
+  private lastCommitError: unknown = null;
   private nextConnectionId = 1;
   private connectionCount = 0;
   /** While set, every connection is refused with this reason (storage or cluster link lost). */
@@ -212,6 +225,17 @@ export class Registry implements ConnectionOwner, RoomHooks {
       this.runFlush();
       await this.flushChain;
     } while (this.dirty.size > 0);
+  }
+
+  /**
+   * Like `flush`, for a server action that answers its caller: throws ChangeNotStored when a commit failed
+   * meanwhile, so an action never answers that a change was made when it was lost. Conservative: with
+   * several commits under way, one failing counts for all (SQLite stores each turn in one transaction).
+   */
+  async stored(): Promise<void> {
+    const failedBefore = this.failedCommits;
+    await this.flush();
+    if (this.failedCommits !== failedBefore) throw new ChangeNotStored(this.lastCommitError);
   }
 
   /** Unloads every document now (graceful shutdown), closing its connections with `reason`. */
@@ -387,6 +411,8 @@ export class Registry implements ConnectionOwner, RoomHooks {
         reached = await this.options.storage.append(batch.map(({ room, turn }) => ({ docName: room.name, updates: [turn.update] })));
       } catch (error) {
         this.options.log.error('storing updates failed', { docs: batch.length, error: String(error) });
+        this.failedCommits++;
+        this.lastCommitError = error;
         for (const { room } of batch) this.forget(room, CloseCodes.storageFailed);
         this.options.onStorageFailure?.(error);
         return;
@@ -418,6 +444,7 @@ export class Registry implements ConnectionOwner, RoomHooks {
       this.options.cluster?.leave(room.name);
     }
     this.releaseCompanions(room);
+    room.forgotten = true;
     room.destroy();
   }
 

@@ -66,6 +66,11 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Non-connection users (HTTP snapshot or restore calls) that keep the room from unloading. */
   holds = 0;
+  /**
+   * Set when the registry forgot the room (a failed commit, storage lost) rather than unloaded it: those who
+   * keep it loaded load it again from storage when its document is destroyed.
+   */
+  forgotten = false;
   lastSeq: number;
   storedRows: number;
   changedSinceSnapshot = false;

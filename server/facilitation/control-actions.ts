@@ -21,7 +21,8 @@ export class ControlActions {
       });
       return value;
     });
-    await this.registry.flush();
+    // A change that could not be stored throws (ChangeNotStored): it was not made, and the caller is told so.
+    await this.registry.stored();
     if (options.widensRights) this.registry.closeWhere((_, rights) => hasRefusedOn(rights, routeId), CloseCodes.rightsChanged);
     return result;
   }

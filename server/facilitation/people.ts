@@ -80,6 +80,11 @@ export class People {
     this.docs.set(routeId, people);
     this.indexCodes(routeId, people);
     room.doc.getMap('joinCodes').observeDeep(() => this.indexCodes(routeId, people));
+    // Forgotten after a failed commit: loaded again at once, so that the route's tokens are not refused
+    // meanwhile as 'still loading'.
+    room.doc.once('destroy', () => {
+      if (room.forgotten && this.docs.get(routeId) === people) void this.open(routeId).catch(() => undefined);
+    });
     people.observePeople((ids) => {
       for (const id of ids) this.onChanged(routeId, id, people.person(id)?.removedAt != null);
     });

@@ -1,7 +1,9 @@
 import { controlDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { countVotes, defaultVoteRules, FairBallotBox, FairBoard, ballotSize, type Ballot, type PublicVote, type TallyLine, type VoteConfig, type VoteRules } from '../../shared/schema/fair.ts';
 import { peopleRoots } from '../../shared/schema/people.ts';
+import type * as Y from 'yjs';
 import type { Decisions } from '../docs/decisions.ts';
+import { remoteOrigin } from '../docs/room.ts';
 import type { Registry } from '../docs/registry.ts';
 import { ActionRefused, checkBallot } from './ballot-rules.ts';
 
@@ -45,7 +47,17 @@ export class FairVotes {
     if (box === undefined) {
       box = this.registry.keepLoaded(serverDocName(routeId)).then((room) => {
         const opened = new FairBallotBox(room.doc);
-        const changed = (): void => void this.project(routeId);
+        // Forgotten after a failed commit: the next action, and the next projection, read the stored vote again.
+        room.doc.once('destroy', () => {
+          if (this.boxes.get(routeId) === box) this.boxes.delete(routeId);
+        });
+        // What another instance stored is the room's to see now; a change made here only once it is stored
+        // (its observers run before the room even asked for the commit), and after a failed commit the
+        // room's view is drawn again from what is stored, so nothing of a lost change reaches it.
+        const changed = (_: unknown, transaction: Y.Transaction): void => {
+          if (transaction.origin === remoteOrigin) return void this.project(routeId);
+          queueMicrotask(() => void this.registry.stored().catch(() => undefined).then(() => this.project(routeId)));
+        };
         opened.voteMap.observe(changed);
         opened.ballotMap.observe(changed);
         // A person removed (or moved to another team) changes what counts.
@@ -189,13 +201,21 @@ export class FairVotes {
     return { ...state, tally: hidden ? null : state.tally };
   }
 
-  /** Stores the server document's change, then lets the room see it, before the action answers. */
+  /**
+   * Stores the server document's change, then lets the room see it, before the action answers; a change
+   * that could not be stored throws (ChangeNotStored) and is not projected (the observers draw the room's
+   * view again from what is stored).
+   */
   private async settle(routeId: string): Promise<void> {
-    await this.registry.flush();
+    await this.registry.stored();
     await this.project(routeId);
   }
 
-  /** Writes the public half from the server's half; runs again if something changed meanwhile. */
+  /**
+   * Writes the public half from the server's half, once what it reads is stored (a change whose commit
+   * fails is forgotten with its document, and the box read here is then the stored one); runs again if
+   * something changed meanwhile.
+   */
   private project(routeId: string): Promise<void> {
     const current = this.projecting.get(routeId);
     if (current !== undefined) {
@@ -206,6 +226,7 @@ export class FairVotes {
     entry.running = (async () => {
       do {
         entry.again = false;
+        await this.registry.flush();
         const box = await this.box(routeId);
         const vote = this.publicOf(this.stateOf(routeId, box));
         await this.registry.withRoom(controlDocName(routeId), (room) => new FairBoard(room.doc).write(vote));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerType } from '@hono/node-server';
-import type { Registry } from '../docs/registry.ts';
+import { ChangeNotStored, type Registry } from '../docs/registry.ts';
 import type { Logger } from '../log.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Snapshots } from '../snapshots/snapshots.ts';
@@ -69,6 +69,10 @@ export function createApp(parts: AppParts) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof ChangeNotStored) {
+      parts.log.error('change not stored', { method: c.req.method, path: c.req.path, error: String(error.cause) });
+      return c.json({ error: 'storage_failed', message: 'The server could not save this change, so it was not made. Try again in a moment; if it keeps failing, tell whoever runs the server.' }, 503);
+    }
     parts.log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error) });
     return c.json({ error: 'internal', message: 'The server could not handle this request.' }, 500);
   });
