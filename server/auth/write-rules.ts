@@ -1,5 +1,6 @@
 import { parseRouteDocName, type RouteDocKind } from '../../shared/schema/doc-kinds.ts';
 import { boardTarget, type PlanStatus } from '../../shared/schema/control.ts';
+import { sharedLinkAuthorId } from '../../shared/schema/plan-comments.ts';
 import type { CommentChange } from '../facilitation/comment-changes.ts';
 import type { RouteGrant, RouteRole } from './access.ts';
 
@@ -83,20 +84,19 @@ const submittedPlan: WriteRule = ({ doc, state }) => doc.kind !== 'plan' || stat
  * A plan's comments are their authors': a participant comments and replies in their own name only, edits
  * and deletes only their own comments (deleting their thread takes its replies with it), and resolves or
  * reopens any thread of a plan they may write, as its team works through the comments. Facilitators are
- * not bound: they moderate. A shared link names no person, so its holders add comments and resolve or
- * reopen threads but change no one's comment, theirs included.
+ * not bound: they moderate. A shared link names no person, and any of its holders could pose as another,
+ * so it writes its comments under the shared link's author id (never a person's) and they are no one's:
+ * its holders add comments and resolve or reopen threads, and only facilitators change or delete them.
  */
 const ownComments: WriteRule = ({ doc, personId, commentChanges }) => {
   if (doc.kind !== 'plan') return true;
   const changes = commentChanges();
   if (changes.length === 0) return true;
+  const writesAs = personId ?? sharedLinkAuthorId;
   const isOwn = (record: { authorId: string }): boolean => personId !== null && record.authorId === personId;
   const ownThreadsDeleted = new Set(changes.flatMap((change) => (change.kind === 'deleted' && change.record.threadId === '' && isOwn(change.record) ? [change.record.id] : [])));
   return changes.every((change) => {
-    if (change.kind === 'added') {
-      const named = personId === null || (change.authorIds.length > 0 && change.authorIds.every((id) => id === personId));
-      return named && change.ids.length > 0 && !change.idTaken;
-    }
+    if (change.kind === 'added') return change.authorIds.length > 0 && change.authorIds.every((id) => id === writesAs) && change.ids.length > 0 && !change.idTaken;
     if (change.kind === 'edited') return isOwn(change.record) || (change.field === 'resolved' && change.record.threadId === '');
     return isOwn(change.record) || ownThreadsDeleted.has(change.record.threadId);
   });

@@ -53,6 +53,13 @@ function readComment(map: Y.Map<RecordValue>): CommentRecord | null {
   };
 }
 
+/**
+ * The author id of every comment written through a shared link (a token that names no person): the server
+ * can tell none of its holders from another, so such comments are no one's to change, and nobody writes
+ * one in a person's name (server/auth/write-rules.ts).
+ */
+export const sharedLinkAuthorId = 'shared-link';
+
 export interface Author {
   id: string;
   name: string;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { synced, waitFor, type TestClient } from '../helpers/clients.ts';
-import { PlanComments, type Author } from '../../../shared/schema/plan-comments.ts';
+import { PlanComments, sharedLinkAuthorId, type Author } from '../../../shared/schema/plan-comments.ts';
+import { api } from '../helpers/server.ts';
 import { planRoute, type PlanRoute } from './plan-route.ts';
 
 /** The thread or reply `id` as a client's document holds it. */
@@ -103,5 +104,56 @@ describe('comment rights', () => {
     new PlanComments(facilitator.doc).remove(anaThread);
     await waitFor(() => recordOf(observer.doc, anaThread) === undefined, 'deleted by the facilitator');
     expect(recordOf(await stored(ana.token), anaThread)).toBeUndefined();
+  });
+  it('keeps a shared link’s comments no one’s: written under the link’s id, changed only by a facilitator', async () => {
+    // A shared participant link names no team either: it writes plans only while every plan is open.
+    const opened = await api(route.server, `/api/routes/${route.routeId}/control/settings`, { method: 'POST', token: route.facilitator, body: { everyPlanOpen: true } });
+    expect(opened.status).toBe(200);
+    const anaClient = await open(ana.token);
+    const anaThread = new PlanComments(anaClient.doc).start({ sectionId: 'risks', quote: 'rain', text: 'What if it rains?' }, ana, Date.now());
+    await waitFor(() => recordOf(observer.doc, anaThread) !== undefined, 'Ana’s thread forwarded');
+
+    const linkAuthor = { id: sharedLinkAuthorId, name: 'Someone at table 3' };
+    const linkClient = await open(route.participantLink);
+    await waitFor(() => recordOf(linkClient.doc, anaThread) !== undefined, 'the link’s client has Ana’s thread');
+    const linkThread = new PlanComments(linkClient.doc).start({ sectionId: 'risks', quote: 'rain', text: 'Store the seed dry.' }, linkAuthor, Date.now());
+    const linkReply = new PlanComments(linkClient.doc).reply(anaThread, 'Then we wait.', linkAuthor, Date.now())!;
+    new PlanComments(linkClient.doc).setResolved(anaThread, true);
+    await waitFor(() => recordOf(observer.doc, linkThread) !== undefined && recordOf(observer.doc, linkReply) !== undefined, 'the link’s thread and reply forwarded');
+    await waitFor(() => recordOf(observer.doc, anaThread)?.get('resolved') === true, 'Ana’s thread resolved through the link');
+    linkClient.destroy();
+
+    const attempts: Array<{ name: string; forge(doc: Y.Doc): void }> = [
+      { name: 'comment in Ana’s name', forge: (doc) => new PlanComments(doc).start({ sectionId: 'risks', quote: 'x', text: 'Ana agrees.' }, ana, Date.now(), 'forged-by-link') },
+      { name: 'comment under a browser’s own id', forge: (doc) => new PlanComments(doc).start({ sectionId: 'risks', quote: 'x', text: 'Mine.' }, { id: 'browser-id', name: 'Me' }, Date.now(), 'forged-by-link') },
+      { name: 'edit the link’s thread', forge: (doc) => recordOf(doc, linkThread)!.set('text', 'Changed by another holder.') },
+      { name: 'delete the link’s thread', forge: (doc) => new PlanComments(doc).remove(linkThread) },
+      { name: 'delete Ana’s thread', forge: (doc) => new PlanComments(doc).remove(anaThread) },
+    ];
+    for (const attempt of attempts) {
+      const forger = await open(route.participantLink);
+      attempt.forge(forger.doc);
+      await route.roundTrip(observer, forger);
+      for (const doc of [observer.doc, await stored(route.participantLink)]) {
+        const threads = new PlanComments(doc).threads();
+        expect(threads.find((thread) => thread.id === linkThread)?.text, attempt.name).toBe('Store the seed dry.');
+        expect(threads.find((thread) => thread.id === anaThread)?.replies.map((reply) => reply.id), attempt.name).toEqual([linkReply]);
+        expect(recordOf(doc, 'forged-by-link'), attempt.name).toBeUndefined();
+      }
+      forger.destroy();
+    }
+    // A person cannot write as the link either: its comments stay the link's.
+    const chanhClient = await open(chanh.token);
+    new PlanComments(chanhClient.doc).start({ sectionId: 'risks', quote: 'x', text: 'As the link.' }, { id: sharedLinkAuthorId, name: 'Chanh' }, Date.now(), 'chanh-as-link');
+    await route.roundTrip(observer, chanhClient);
+    expect(recordOf(await stored(chanh.token), 'chanh-as-link')).toBeUndefined();
+    chanhClient.destroy();
+
+    const facilitator = await open(route.facilitator);
+    await waitFor(() => recordOf(facilitator.doc, linkThread) !== undefined, 'the facilitator has the link’s thread');
+    new PlanComments(facilitator.doc).remove(linkThread);
+    await waitFor(() => recordOf(observer.doc, linkThread) === undefined, 'deleted by the facilitator');
+    expect(recordOf(await stored(route.participantLink), linkThread)).toBeUndefined();
+    anaClient.destroy();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mayWrite, type RouteState } from '../../../../server/auth/write-rules.ts';
 import type { RouteGrant, RouteRole } from '../../../../server/auth/access.ts';
 import type { CommentChange } from '../../../../server/facilitation/comment-changes.ts';
+import { sharedLinkAuthorId } from '../../../../shared/schema/plan-comments.ts';
 
 const state = (fields: Partial<{ locks: string[]; submitted: string[]; everyPlanOpen: boolean; hidden: string[] }> = {}): RouteState => ({
   isLocked: (target) => fields.locks?.includes(target) ?? false,
@@ -86,8 +87,13 @@ describe('A3 write rules', () => {
     expect(write(ana, [{ kind: 'deleted', record: reply('binh') }])).toBe(false);
     expect(write(ana, [{ kind: 'deleted', record: thread('ana') }, { kind: 'deleted', record: reply('binh') }])).toBe(true);
     expect(write(ana, [{ kind: 'deleted', record: thread('binh') }, { kind: 'deleted', record: reply('ana') }])).toBe(false);
-    // A shared link names no one: it comments and resolves, and changes no one's comment.
-    expect(write(shared, [added(['anyone'])])).toBe(true);
+    // A shared link names no one: it comments under the shared link's id and resolves, and changes no one's comment.
+    expect(write(shared, [added([sharedLinkAuthorId])])).toBe(true);
+    expect(write(shared, [added(['ana'])])).toBe(false);
+    expect(write(shared, [added(['a-browser-id'])])).toBe(false);
+    expect(write(ana, [added([sharedLinkAuthorId])])).toBe(false);
+    expect(write(shared, [{ kind: 'edited', record: thread(sharedLinkAuthorId), field: 'text' }])).toBe(false);
+    expect(write(shared, [{ kind: 'deleted', record: thread(sharedLinkAuthorId) }])).toBe(false);
     expect(write(shared, [{ kind: 'edited', record: thread('binh'), field: 'resolved' }])).toBe(true);
     expect(write(shared, [{ kind: 'deleted', record: thread('') }])).toBe(false);
     // Facilitators moderate.
