@@ -210,13 +210,19 @@ export class Registry implements ConnectionOwner, RoomHooks {
   }
 
   /**
-   * Loads the document and keeps it loaded for the server's life (until `unloadAll`): a route's people
-   * list, which every access decision of the route reads without waiting.
+   * Loads the document and keeps it loaded for the server's life (until `unloadAll`) or until `release`: a
+   * route's people list, which every access decision of the route reads without waiting.
    */
   async keepLoaded(docName: string): Promise<Room> {
     const room = await this.acquire(docName);
     room.holds++;
     return room;
+  }
+
+  /** Lets go of a room taken with `keepLoaded`: it unloads once nobody has used it for a while. */
+  release(room: Room): void {
+    room.holds--;
+    this.scheduleUnloadIfIdle(room);
   }
 
   /** Resolves once every update received so far is committed and fanned out. */

@@ -31,6 +31,7 @@ import { committeeRoutes } from './routes/committee.ts';
 import { reportRoutes } from './routes/report.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { wrapUpRoutes } from './routes/wrap-up.ts';
+import { WrapUpChanges } from '../wrap-up/wrap-up-changes.ts';
 import { downloadRoutes } from './routes/downloads.ts';
 import { planRoutes } from './routes/plans.ts';
 import { staticRoutes } from './static.ts';
@@ -92,7 +93,7 @@ export function createApp(parts: AppParts) {
   app.route('/', peopleRoutes(parts.people, parts.catalog, parts.peopleView));
   app.route('/', voteRoutes(parts.fairVotes, parts.catalog, parts.registry));
   app.route('/', reportRoutes({ registry: parts.registry, votes: parts.fairVotes, committee: parts.committee, people: parts.people, catalog: parts.catalog, photos: parts.photos.store, clientDir: parts.clientDir }));
-  app.route('/', wrapUpRoutes({ registry: parts.registry, committee: parts.committee, catalog: parts.catalog }));
+  app.route('/', wrapUpRoutes({ registry: parts.registry, committee: parts.committee, catalog: parts.catalog, changes: new WrapUpChanges(parts.registry) }));
   app.route('/', archiveRoutes({ storage: parts.storage, registry: parts.registry, photoStore: parts.photos.store, catalog: parts.catalog, people: parts.people, maxImportBytes: parts.maxImportBytes }));
   app.route('/', committeeRoutes(parts.committee, parts.catalog, (routeId, personId) => parts.people.teamOf(routeId, personId)));
   app.route('/', planRoutes(parts));

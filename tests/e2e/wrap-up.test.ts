@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { connectClient, synced } from '../integration/helpers/clients.ts';
 import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
+import { RiverDoc } from '../../shared/schema/river.ts';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
@@ -138,4 +139,37 @@ test('the facilitator puts a day’s wrap-up, then the route’s, on the room sc
     await room.context.close();
   }
   await fay.context.close();
+});
+
+test('a card added to the river shows on an open wrap-up at once, without a reload, on the page and on the room screen', async () => {
+  const screenToken = await joinAs(server, await joinCodes(server, 'laos-2013', facilitator), 'screen', '');
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/wrap-up?day=d2', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
+  await fay.page.getByTestId('wrap-stream-lessons').waitFor();
+  const set = await fetch(`${server.url}/api/routes/laos-2013/control/spotlight`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ board: 'wrap-up', id: 'd2' }),
+  });
+  expect(set.status).toBe(200);
+  const onScreen = room.page.getByTestId('wrap-up-screen');
+  await onScreen.waitFor();
+  let navigations = 0;
+  fay.page.on('framenavigated', () => navigations++);
+
+  const river = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, 'route/laos-2013/river', { token: adminToken });
+  await synced(river);
+  new RiverDoc(river.doc).addCard({ text: 'Drying yards shared by three villages', author: 'Lan', authorId: 'lan', streamId: 'lessons', dayId: 'd2' }, Date.now());
+  // Within a few seconds (the page used to ask every 15 s): told by the server, asked again, drawn.
+  await fay.page.getByTestId('wrap-stream-lessons').getByText('Drying yards shared by three villages').waitFor({ timeout: 5_000 });
+  await onScreen.getByTestId('wrap-screen-card').filter({ hasText: 'Drying yards shared by three villages' }).waitFor({ timeout: 5_000 });
+  expect(await fay.page.getByTestId('wrap-stream-lessons').textContent()).toContain('Lan (1)');
+  expect(navigations).toBe(0);
+  river.destroy();
+  await fetch(`${server.url}/api/routes/laos-2013/control/spotlight`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ board: 'river' }),
+  });
+  for (const person of [fay, room]) await person.context.close();
 });
