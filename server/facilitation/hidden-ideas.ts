@@ -3,7 +3,7 @@ import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
 import { boardTarget, type LockTarget } from '../../shared/schema/control.ts';
 import { HiddenIdeasDoc, maxIdeaLength, type HiddenIdea } from '../../shared/schema/hidden-ideas.ts';
 import { newId } from '../../shared/schema/ids.ts';
-import { RiverDoc } from '../../shared/schema/river.ts';
+import { cardColors, RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type * as Y from 'yjs';
 import type { Registry } from '../docs/registry.ts';
@@ -19,8 +19,14 @@ export class HiddenIdeaError extends Error {
   }
 }
 
-/** What a participant sends for an idea, unchecked. */
-export type IdeaFields = Partial<Record<'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId', unknown>> & { text: unknown };
+/** What a participant sends for an idea, unchecked; `id` only to put back one they took back (an undo). */
+export type IdeaFields = Partial<Record<'id' | 'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId' | 'color', unknown>> & { text: unknown };
+
+/** What may change of an idea while it waits, unchecked: its text and colour, and a grid card's cell. */
+export type IdeaChange = Partial<Record<'text' | 'color' | 'rowId' | 'columnId', unknown>>;
+
+/** An id a client may give back: the shape `newId` makes. */
+const ideaIdPattern = /^[a-z0-9]{6,32}$/;
 
 /** Who asks: a person from a personal token, or a facilitator (who sees every idea). */
 export interface IdeaViewer {
@@ -66,19 +72,47 @@ export class HiddenIdeas {
     return { hidden: hiddenNow, revealed };
   }
 
-  /** An idea for a hidden stream (`streamId`, `dayId`) or a hidden case grid (`hostId`, `groupId`, `rowId`, `columnId`). */
+  /**
+   * An idea for a hidden stream (`streamId`, `dayId`) or a hidden case grid (`hostId`, `groupId`, `rowId`,
+   * `columnId`). With `id`, an idea its author took back comes back under its own id (their undo), as long
+   * as no idea or card of the board has it.
+   */
   async add(routeId: string, author: { id: string; name: string }, fields: IdeaFields): Promise<HiddenIdea> {
-    const { text } = fields;
-    if (typeof text !== 'string' || text.trim() === '' || text.length > maxIdeaLength) {
-      throw new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters.`);
-    }
+    const text = checkedText(fields.text);
+    const color = checkedColor(fields.color);
     const place = await this.placeOf(routeId, fields);
     const isHidden = await this.control.read(routeId, (control) => control.isHidden(place.target));
     if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This board has no hidden brainstorm now: add the card to it.');
-    const idea: HiddenIdea = { id: newId(), ...place, text: text.trim(), author: author.name, authorId: author.id, createdAt: this.now() };
-    await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).add(idea));
+    const id = fields.id === undefined ? newId() : await this.freeId(routeId, place, fields.id);
+    const idea: HiddenIdea = { id, ...place, text, color: color ?? cardColors[0], author: author.name, authorId: author.id, createdAt: this.now() };
+    await this.registry.withRoom(serverDocName(routeId), (room) => {
+      const ideas = new HiddenIdeasDoc(room.doc);
+      if (ideas.idea(id) !== null) throw idTaken();
+      ideas.add(idea);
+    });
     await this.recount(routeId, place.target);
     return idea;
+  }
+
+  /** Changes an idea while it waits: its author's, or a facilitator's. */
+  async change(routeId: string, ideaId: string, viewer: IdeaViewer, fields: IdeaChange): Promise<HiddenIdea> {
+    const idea = await this.registry.withRoom(serverDocName(routeId), (room) => ownIdea(new HiddenIdeasDoc(room.doc), ideaId, viewer));
+    const changes: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>> = {};
+    if (fields.text !== undefined) changes.text = checkedText(fields.text);
+    if (fields.color !== undefined) changes.color = checkedColor(fields.color);
+    if (fields.rowId !== undefined || fields.columnId !== undefined) {
+      if (idea.hostId === '') throw new HiddenIdeaError(400, 'invalid_cell', 'An idea for a river stream has no grid cell.');
+      const { rowId = idea.rowId, columnId = idea.columnId } = fields;
+      const place = await this.placeOf(routeId, { hostId: idea.hostId, groupId: idea.groupId, rowId, columnId, text: '' });
+      Object.assign(changes, { rowId: place.rowId, columnId: place.columnId });
+    }
+    return this.registry.withRoom(serverDocName(routeId), (room) => {
+      const ideas = new HiddenIdeasDoc(room.doc);
+      // Asked again: it may have been revealed or taken back while the cell was checked.
+      ownIdea(ideas, ideaId, viewer);
+      ideas.change(ideaId, changes);
+      return ideas.idea(ideaId)!;
+    });
   }
 
   async list(routeId: string, viewer: IdeaViewer): Promise<HiddenIdea[]> {
@@ -89,17 +123,25 @@ export class HiddenIdeas {
   async remove(routeId: string, ideaId: string, viewer: IdeaViewer): Promise<void> {
     const target = await this.registry.withRoom(serverDocName(routeId), (room) => {
       const ideas = new HiddenIdeasDoc(room.doc);
-      const idea = ideas.idea(ideaId);
-      // Someone else's idea answers as missing: its existence is not theirs to learn.
-      if (idea === null || (!viewer.facilitator && idea.authorId !== viewer.personId)) throw new HiddenIdeaError(404, 'idea_not_found', 'There is no such idea of yours.');
+      const idea = ownIdea(ideas, ideaId, viewer);
       ideas.remove(ideaId);
       return idea.target;
     });
     await this.recount(routeId, target);
   }
 
+  /** `id` for an idea put back: well formed, and neither a waiting idea's nor a card's on its board. */
+  private async freeId(routeId: string, place: { target: LockTarget; hostId: string }, id: unknown): Promise<string> {
+    if (typeof id !== 'string' || !ideaIdPattern.test(id)) throw new HiddenIdeaError(400, 'invalid_id', '"id" must be the id of an idea of yours that you took back.');
+    const onBoard = place.hostId === ''
+      ? await this.registry.withRoom(riverDocName(routeId), (room) => new RiverDoc(room.doc).card(id) !== null)
+      : await this.registry.withRoom(caseDocName(routeId, place.hostId), (room) => new CaseDoc(room.doc).card(id) !== null);
+    if (onBoard) throw idTaken();
+    return id;
+  }
+
   /** Where an idea goes, checked against the route's setup (and the host's grid template). */
-  private async placeOf(routeId: string, fields: IdeaFields): Promise<Omit<HiddenIdea, 'id' | 'text' | 'author' | 'authorId' | 'createdAt'>> {
+  private async placeOf(routeId: string, fields: IdeaFields): Promise<Omit<HiddenIdea, 'id' | 'text' | 'color' | 'author' | 'authorId' | 'createdAt'>> {
     const { streamId, dayId, hostId, groupId, rowId, columnId } = fields;
     const empty = { streamId: '', dayId: '', hostId: '', groupId: '', rowId: '', columnId: '' };
     if (hostId === undefined) {
@@ -138,7 +180,8 @@ export class HiddenIdeas {
         room.doc.transact(() => {
           for (const idea of ideas) {
             if (river.card(idea.id) !== null) continue;
-            river.addCard({ id: idea.id, text: idea.text, author: idea.author, authorId: idea.authorId, streamId: idea.streamId, dayId: idea.dayId }, idea.createdAt);
+            const { id, text, color, author, authorId, streamId, dayId } = idea;
+            river.addCard({ id, text, color, author, authorId, streamId, dayId }, idea.createdAt);
           }
         });
       });
@@ -148,8 +191,8 @@ export class HiddenIdeas {
         room.doc.transact(() => {
           for (const idea of ideas) {
             if (grid.card(idea.id) !== null) continue;
-            const { id, text, author, authorId, groupId, rowId, columnId } = idea;
-            grid.addCard({ id, text, author, authorId, groupId, rowId, columnId }, idea.createdAt);
+            const { id, text, color, author, authorId, groupId, rowId, columnId } = idea;
+            grid.addCard({ id, text, color, author, authorId, groupId, rowId, columnId }, idea.createdAt);
           }
         });
       });
@@ -168,6 +211,28 @@ export class HiddenIdeas {
     await this.control.change(routeId, (control) => control.setHiddenCount(target, count));
   }
 }
+
+/** An idea the viewer may change or take back. Someone else's answers as missing: its existence is not theirs to learn. */
+function ownIdea(ideas: HiddenIdeasDoc, ideaId: string, viewer: IdeaViewer): HiddenIdea {
+  const idea = ideas.idea(ideaId);
+  if (idea === null || (!viewer.facilitator && idea.authorId !== viewer.personId)) throw new HiddenIdeaError(404, 'idea_not_found', 'There is no such idea of yours.');
+  return idea;
+}
+
+function checkedText(text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '' || text.length > maxIdeaLength) {
+    throw new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters.`);
+  }
+  return text.trim();
+}
+
+function checkedColor(color: unknown): string | undefined {
+  if (color === undefined) return undefined;
+  if (typeof color !== 'string' || !(cardColors as readonly string[]).includes(color)) throw new HiddenIdeaError(400, 'invalid_color', '"color" must be one of the cards\' colours.');
+  return color;
+}
+
+const idTaken = () => new HiddenIdeaError(409, 'id_taken', 'An idea or card has this id already.');
 
 /** The host of a case grid's target, or null for a river stream's. */
 function hostOf(target: LockTarget): string | null {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { boardTarget, type LockTarget } from './control.ts';
-import { num, str, toYRecord, type RecordValue } from './y-records.ts';
+import { cardColors } from './river.ts';
+import { num, setFields, str, toYRecord, type RecordValue } from './y-records.ts';
 
 /**
  * Ideas of a hidden brainstorm, kept in the route's server document (`route/<routeId>/server`), which
@@ -22,6 +23,8 @@ export interface HiddenIdea {
   rowId: string;
   columnId: string;
   text: string;
+  /** The card's colour, one of `cardColors`, as the author chose it. */
+  color: string;
   /** The person's name and id, as the river's cards carry them. */
   author: string;
   authorId: string;
@@ -43,6 +46,7 @@ function readIdea(map: Y.Map<RecordValue>): HiddenIdea {
     rowId: str(map, 'rowId'),
     columnId: str(map, 'columnId'),
     text: str(map, 'text'),
+    color: str(map, 'color', cardColors[0]),
     author: str(map, 'author'),
     authorId: str(map, 'authorId'),
     createdAt: num(map, 'createdAt'),
@@ -72,6 +76,12 @@ export class HiddenIdeasDoc {
 
   add(idea: HiddenIdea): void {
     this.map.set(idea.id, toYRecord(idea));
+  }
+
+  /** Another text, colour or cell for an idea; what is not given stays. */
+  change(id: string, fields: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>>): void {
+    const map = this.map.get(id);
+    if (map !== undefined) setFields(map, fields);
   }
 
   remove(id: string): void {

@@ -4,6 +4,7 @@ import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
 import { joinAs, joinCodes } from './join-codes.ts';
 import { openPerson, waitForStatus, type Person } from './people.ts';
+import { addInline, card } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
 
@@ -38,8 +39,8 @@ test('a hidden brainstorm on a grid: a participant sees their own hidden card, a
   await fay.page.getByTestId('reveal-case-coffee').waitFor();
   await ana.page.getByTestId('grid-hidden-notice').waitFor();
   await bo.page.getByTestId('grid-hidden-notice').waitFor();
-  // The cards already there cannot be changed meanwhile: no undo, no slots' editing of shared cards.
-  expect(await ana.page.getByTestId('undo').count()).toBe(0);
+  // Undo is for her own hidden cards now (none yet): the cards already there cannot be changed meanwhile.
+  expect(await ana.page.getByTestId('undo').isDisabled()).toBe(true);
 
   const secret = 'Pickers paid within a week by the cooperative';
   await ana.page.getByTestId('add-card').click();
@@ -63,5 +64,59 @@ test('a hidden brainstorm on a grid: a participant sees their own hidden card, a
   await bo.page.getByTestId('grid-hidden-notice').waitFor({ state: 'detached' });
   expect(await inFirstCell(bo, secret).getByTestId('card-badge').count()).toBe(0);
   await inFirstCell(ana, secret).getByTestId('card-badge').waitFor({ state: 'detached' });
+  for (const person of [fay, ana, bo]) await person.context.close();
+});
+
+test('a participant edits, moves and deletes their own hidden card on the grid, with undo and redo; shared cards stay as they are', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const fay = await open('Fay', facilitator, '/r/laos-2013/facilitate');
+  const ana = await open('Ana', await joinAs(server, codes, 'participant', 'Ana', 'taliang'));
+  const bo = await open('Bo', await joinAs(server, codes, 'participant', 'Bo', 'taliang'));
+  await fay.page.getByTestId('hide-case-coffee').click();
+  await ana.page.getByTestId('grid-hidden-notice').waitFor();
+
+  const draft = 'Coffee dried on raised beds';
+  const mine = (text: string) => card(ana.page, text);
+  await addInline(ana.page, 'story', 'community', draft);
+  await mine(draft).getByTestId('card-badge').waitFor();
+
+  // Edited in place, as any card: double-click, type, Enter.
+  const edited = 'Coffee dried on raised beds, not on the ground';
+  await mine(draft).dblclick();
+  await ana.page.getByTestId('card-editor').fill(edited);
+  await ana.page.getByTestId('card-editor').press('Enter');
+  await mine(edited).waitFor();
+  // Moved with the keyboard (Alt+arrow), into the next column.
+  await mine(edited).click();
+  await ana.page.keyboard.press('Alt+ArrowRight');
+  await ana.page.locator('[data-testid="card"][data-stream="story"][data-day="publicSector"]', { hasText: edited }).waitFor();
+  // Deleted from the selection bar, and back with Ctrl+Z, still hers alone.
+  await mine(edited).click();
+  await ana.page.getByTestId('delete-selected').click();
+  await mine(edited).waitFor({ state: 'detached' });
+  await ana.page.keyboard.press('Control+z');
+  await ana.page.locator('[data-testid="card"][data-stream="story"][data-day="publicSector"]', { hasText: edited }).getByTestId('card-badge').waitFor();
+  // Undo twice more: the move, then the edit, each taken back on the server; redo makes the edit again.
+  await ana.page.getByTestId('undo').click();
+  await ana.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: edited }).waitFor();
+  await ana.page.getByTestId('undo').click();
+  await mine(draft).waitFor();
+  expect(await mine(edited).count()).toBe(0);
+  await ana.page.getByTestId('redo').click();
+  await mine(edited).waitFor();
+  await ana.page.reload();
+  await ana.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: edited }).waitFor();
+
+  // A card already on the grid offers nothing to change meanwhile.
+  const shared = 'An exporter buys the whole harvest under a market contract';
+  await card(ana.page, shared).click();
+  await ana.page.getByTestId('selection-bar').waitFor();
+  expect(await ana.page.getByTestId('delete-selected').count()).toBe(0);
+  await ana.page.keyboard.press('Delete');
+  expect(await card(ana.page, shared).count()).toBe(1);
+
+  expect(await bo.page.content()).not.toContain('raised beds');
+  await fay.page.getByTestId('reveal-case-coffee').click();
+  await bo.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: edited }).waitFor();
   for (const person of [fay, ana, bo]) await person.context.close();
 });

@@ -7,11 +7,17 @@ const base = (routeId: string) => `/api/routes/${encodeURIComponent(routeId)}`;
 
 export const fetchHiddenIdeas = (routeId: string) => requestApi<{ ideas: HiddenIdea[] }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId));
 
-/** An idea for a hidden river stream, or a card for a hidden case grid. */
-export type NewHiddenIdea = { streamId: string; dayId: string; text: string } | { hostId: string; groupId: string; rowId: string; columnId: string; text: string };
+/** An idea for a hidden river stream, or a card for a hidden case grid; `id` puts back one taken back (an undo). */
+export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: string; groupId: string; rowId: string; columnId: string }) & { text: string; color?: string; id?: string };
+
+/** What the author may change of an idea while it waits. */
+export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>>;
 
 export const addHiddenIdea = (routeId: string, idea: NewHiddenIdea) =>
   requestApi<{ idea: HiddenIdea }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId), { method: 'POST', body: idea });
+
+export const changeHiddenIdea = (routeId: string, ideaId: string, change: HiddenIdeaChange) =>
+  requestApi<{ idea: HiddenIdea }>(`${base(routeId)}/hidden-ideas/${encodeURIComponent(ideaId)}`, tokenFor(routeId), { method: 'PATCH', body: change });
 
 export const removeHiddenIdea = (routeId: string, ideaId: string) =>
   requestApi<{ removed: string }>(`${base(routeId)}/hidden-ideas/${encodeURIComponent(ideaId)}`, tokenFor(routeId), { method: 'DELETE' });

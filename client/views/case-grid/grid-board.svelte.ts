@@ -10,6 +10,7 @@ import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } fr
 import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
 import { GridHidden } from './grid-hidden.svelte.ts';
+import type { ServerHistory } from './server-history.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
 import { rememberedGroup, rememberGroup } from './group-choice.ts';
 import { t } from './i18n/messages.ts';
@@ -74,8 +75,8 @@ export class GridBoard {
       view: this.view,
       selection: this.selection,
       layout: () => this.layout,
-      canEdit: () => this.canEdit,
-      move: (ids, to) => this.edits.move(ids, { ...gridCellOf(this.shape, to), beforeId: to.beforeId }),
+      canEdit: () => this.canChange(this.selection.list),
+      move: (ids, to) => this.moveCards(ids, { ...gridCellOf(this.shape, to), beforeId: to.beforeId }),
       pointerAt: (point) => this.people?.pointerAt(point),
     });
     this.#stop = $effect.root(() => {
@@ -99,6 +100,40 @@ export class GridBoard {
   /** Changing the shared cards: refused by the server during a hidden brainstorm, so not offered. */
   get canEdit(): boolean {
     return this.data.canWrite && this.groupId !== '' && !this.hidden.takesCards;
+  }
+
+  /**
+   * Whether these cards may be edited, moved or deleted here: the shared ones where the grid takes changes;
+   * during a hidden brainstorm, a participant's own hidden cards alone (on the server's hidden list). A
+   * facilitator changes shared cards only: hidden ones are moderated from the console.
+   */
+  canChange(ids: string[]): boolean {
+    if (ids.length === 0) return false;
+    if (this.hidden.takesCards) return this.groupId !== '' && ids.every((id) => this.hidden.has(id));
+    return this.canEdit && !ids.some((id) => this.hidden.has(id));
+  }
+
+  /** What Ctrl+Z takes back here: the grid's changes, or during a hidden brainstorm this person's hidden cards'. */
+  get undoable(): GridEdits | ServerHistory | null {
+    return this.hidden.takesCards ? this.hidden.history : this.canEdit ? this.edits : null;
+  }
+
+  moveCards(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {
+    if (!this.canChange(ids)) return;
+    if (this.hidden.takesCards) void this.hidden.move(ids, to);
+    else this.edits.move(ids, to);
+  }
+
+  editCards(ids: string[], fields: { text?: string; color?: string }): void {
+    if (!this.canChange(ids)) return;
+    if (this.hidden.takesCards) void this.hidden.edit(ids, fields);
+    else this.edits.edit(ids, fields);
+  }
+
+  removeCards(ids: string[]): void {
+    if (!this.canChange(ids)) return;
+    if (this.hidden.takesCards) void this.hidden.remove(ids);
+    else this.edits.remove(ids);
   }
 
   /** Adding a card: to the grid, or while it is hidden, to the server's hidden list. */
@@ -132,12 +167,15 @@ export class GridBoard {
     const used = handleBoardKey(event, {
       layout: () => this.layout,
       selection: this.selection,
-      canEdit: () => this.canEdit,
+      // Per card below: during a hidden brainstorm a participant's own cards can be changed, and N adds.
+      canEdit: () => this.canEdit || this.hidden.takesCards,
       focus: (id) => void this.focus(id),
-      edit: (id) => (this.editing = { kind: 'edit', id }),
+      edit: (id) => {
+        if (this.canChange([id])) this.editing = { kind: 'edit', id };
+      },
       addNextTo: (id) => this.addNextTo(id),
-      move: (ids, to) => this.edits.move(ids, this.cellOf(to)),
-      remove: (ids) => this.edits.remove(ids),
+      move: (ids, to) => this.moveCards(ids, this.cellOf(to)),
+      remove: (ids) => this.removeCards(ids),
       cancelGesture: () => this.gestures.cancel(),
     });
     if (used) event.preventDefault();
@@ -145,7 +183,7 @@ export class GridBoard {
 
   dblclick = (): void => {
     const id = this.gestures.pressedCardId;
-    if (id !== null && this.canEdit) this.editing = { kind: 'edit', id };
+    if (id !== null && this.canChange([id])) this.editing = { kind: 'edit', id };
   };
 
   focus(id: string): Promise<void> {
@@ -158,8 +196,8 @@ export class GridBoard {
     this.editing = null;
     if (!editing || !this.canAdd) return;
     if (editing.kind === 'edit') {
-      if (!this.canEdit) return;
-      if (text !== '' && text !== this.data.caseDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
+      if (!this.canChange([editing.id])) return;
+      if (text !== '' && text !== this.groupCards.find((card) => card.id === editing.id)?.text) this.editCards([editing.id], { text });
       if (byKey) void this.focus(editing.id);
     } else if (text !== '') {
       void this.addCard({ text, rowId: editing.rowId, columnId: editing.columnId });

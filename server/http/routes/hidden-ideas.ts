@@ -12,7 +12,8 @@ export type NameOf = (routeId: string, personId: string) => string | null;
 
 /**
  * Hidden brainstorming over HTTP: the facilitator hides a river stream or a case grid and reveals it; participants send their
- * ideas here while it is hidden and read back their own; facilitators read them all.
+ * ideas here while it is hidden, read back, change and take back their own (and put one back: their undo);
+ * facilitators read them all.
  */
 export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, nameOf: NameOf): Hono<GrantEnv> {
   const asApiError = (error: unknown): never => {
@@ -51,9 +52,14 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
       if (viewer.personId === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
       const name = nameOf(routeId, viewer.personId) ?? '';
       const body = await jsonBody(c);
-      const { streamId, dayId, hostId, groupId, rowId, columnId, text } = body;
-      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { streamId, dayId, hostId, groupId, rowId, columnId, text }).catch(asApiError);
+      const { id, streamId, dayId, hostId, groupId, rowId, columnId, color, text } = body;
+      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { id, streamId, dayId, hostId, groupId, rowId, columnId, color, text }).catch(asApiError);
       return c.json({ idea }, 201);
+    })
+    .patch('/api/routes/:routeId/hidden-ideas/:ideaId', bodyLimit({ maxSize: 8192 }), async (c) => {
+      const { routeId, viewer } = await viewerOf(c);
+      const { text, color, rowId, columnId } = await jsonBody(c);
+      return c.json({ idea: await ideas.change(routeId, c.req.param('ideaId'), viewer, { text, color, rowId, columnId }).catch(asApiError) });
     })
     .delete('/api/routes/:routeId/hidden-ideas/:ideaId', async (c) => {
       const { routeId, viewer } = await viewerOf(c);

@@ -166,4 +166,61 @@ describe('hidden brainstorming', () => {
     // Revealing again adds nothing twice.
     expect((await hideGrid(false)).body).toEqual({ hidden: [], revealed: 0 });
   });
+
+  it('lets the author change, take back and put back their own hidden grid card, and no one else', async () => {
+    const route = new RouteDoc(setup.doc);
+    route.add('hosts', { id: 'coffee', name: 'Coffee cooperative', place: '', summary: '', dayId: 'd1' });
+    route.add('groups', { id: 'g1', name: 'Group one' });
+    const grid = `route/${bed.routeId}/case/coffee`;
+    const boGrid = connect(grid, bo);
+    await synced(boGrid);
+    const boRoute = connect(`route/${bed.routeId}`, bo);
+    await waitFor(() => new RouteDoc(boRoute.doc).read('groups').length === 1 && new RouteDoc(boRoute.doc).read('hosts').length === 1, 'host and group stored');
+    const boGot = received(boGrid);
+    const base = `/api/routes/${bed.routeId}/hidden-ideas`;
+    const cell = { hostId: 'coffee', groupId: 'g1', rowId: 'story', columnId: 'community' };
+    const change = (token: string, id: string, body: Record<string, unknown>) => api(bed.server, `${base}/${id}`, { method: 'PATCH', token, body });
+    const remove = (token: string, id: string) => api(bed.server, `${base}/${id}`, { method: 'DELETE', token });
+    const add = (token: string, body: Record<string, unknown>) => api(bed.server, base, { method: 'POST', token, body: { ...cell, ...body } });
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token: bed.facilitator, body: { hostId: 'coffee', hidden: true } })).status).toBe(200);
+
+    const added = await add(ana, { text: 'pickers paid weekly' });
+    const id = added.body.idea.id as string;
+    expect(added.body.idea.color).toBe('#fff4b8');
+
+    // Her own: another text, another cell, another colour.
+    const changed = await change(ana, id, { text: 'pickers paid within a week', rowId: 'results', color: '#d6f0d2' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.idea).toMatchObject({ id, text: 'pickers paid within a week', rowId: 'results', columnId: 'community', color: '#d6f0d2', author: 'Ana' });
+    expect((await change(ana, id, { rowId: 'no-such-row' })).body.error).toBe('invalid_cell');
+    expect((await change(ana, id, { color: 'red' })).body.error).toBe('invalid_color');
+    expect((await change(ana, id, { text: ' ' })).body.error).toBe('invalid_text');
+    // Someone else's answers as missing, for a change as for a removal; nothing of it changed.
+    expect((await change(bo, id, { text: 'Bo was here' })).status).toBe(404);
+    expect((await remove(bo, id)).status).toBe(404);
+    expect((await change(bed.participant, id, { text: 'the shared link' })).status).toBe(403);
+    expect((await ideas(ana)).body.ideas[0]).toMatchObject({ text: 'pickers paid within a week', rowId: 'results' });
+
+    // Taken back, then put back under its own id (her undo); an id in use or made up is refused.
+    expect((await remove(ana, id)).status).toBe(200);
+    expect((await ideas(ana)).body.ideas).toEqual([]);
+    const back = await add(ana, { id, text: 'pickers paid within a week', rowId: 'results', color: '#d6f0d2' });
+    expect(back.status).toBe(201);
+    expect(back.body.idea).toMatchObject({ id, rowId: 'results', color: '#d6f0d2' });
+    expect((await add(bo, { id, text: 'same id' })).body.error).toBe('id_taken');
+    expect((await add(ana, { id: 'Not An Id!', text: 'made up' })).body.error).toBe('invalid_id');
+    const facilitatorGrid = connect(grid, bed.facilitator);
+    await synced(facilitatorGrid);
+    const shared = new CaseDoc(facilitatorGrid.doc).addCard({ text: 'on the grid', author: 'F', authorId: 'f', ...cell }, 1);
+    await waitFor(() => new CaseDoc(boGrid.doc).card(shared) !== null, 'shared card reaches Bo');
+    expect((await add(ana, { id: shared, text: 'a card\'s id' })).body.error).toBe('id_taken');
+    expect((await ideas(bed.facilitator)).body.ideas).toHaveLength(1);
+
+    expect(boGot.some((update) => update.includes(Buffer.from('pickers paid')))).toBe(false);
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token: bed.facilitator, body: { hostId: 'coffee', hidden: false } })).body.revealed).toBe(1);
+    await waitFor(() => new CaseDoc(boGrid.doc).card(id) !== null, 'revealed card reaches Bo');
+    expect(new CaseDoc(boGrid.doc).card(id)).toMatchObject({ text: 'pickers paid within a week', rowId: 'results', columnId: 'community', color: '#d6f0d2', author: 'Ana' });
+    // Revealed, it is a grid card: no longer an idea to change.
+    expect((await change(ana, id, { text: 'too late' })).status).toBe(404);
+  });
 });
