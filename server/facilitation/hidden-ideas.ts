@@ -1,4 +1,4 @@
-import { caseDocName, riverDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
+import { caseDocName, experienceDocName, riverDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
 import { boardTarget, type LockTarget } from '../../shared/schema/control.ts';
 import { HiddenIdeasDoc, maxIdeaLength, type HiddenIdea } from '../../shared/schema/hidden-ideas.ts';
@@ -6,7 +6,10 @@ import { newId } from '../../shared/schema/ids.ts';
 import { cardColors, RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type * as Y from 'yjs';
+import type { Grant } from '../auth/access.ts';
 import type { Registry } from '../docs/registry.ts';
+import { roleOn } from '../learning-routes/catalog.ts';
+import { isPhotoId } from '../photos/photo-store.ts';
 import type { ControlActions } from './control-actions.ts';
 
 export class HiddenIdeaError extends Error {
@@ -20,10 +23,13 @@ export class HiddenIdeaError extends Error {
 }
 
 /** What a participant sends for an idea, unchecked; `id` only to put back one they took back (an undo). */
-export type IdeaFields = Partial<Record<'id' | 'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId' | 'color', unknown>> & { text: unknown };
+export type IdeaFields = Partial<Record<'id' | 'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId' | 'color' | 'photos', unknown>> & { text: unknown };
 
-/** What may change of an idea while it waits, unchecked: its text and colour, and a grid card's cell. */
-export type IdeaChange = Partial<Record<'text' | 'color' | 'rowId' | 'columnId', unknown>>;
+/** What may change of an idea while it waits, unchecked: its text, colour and photos, and a grid card's cell. */
+export type IdeaChange = Partial<Record<'text' | 'color' | 'rowId' | 'columnId' | 'photos', unknown>>;
+
+/** More than a card shows; a bound on what one idea's list may hold. */
+const maxIdeaPhotos = 12;
 
 /** An id a client may give back: the shape `newId` makes. */
 const ideaIdPattern = /^[a-z0-9]{6,32}$/;
@@ -32,6 +38,13 @@ const ideaIdPattern = /^[a-z0-9]{6,32}$/;
 export interface IdeaViewer {
   personId: string | null;
   facilitator: boolean;
+}
+
+/** The viewer a grant is on a route, and its role there (null: none). */
+export function ideaViewerOf(grant: Grant, routeId: string): { viewer: IdeaViewer; role: ReturnType<typeof roleOn> } {
+  const role = roleOn(grant, routeId);
+  const personId = grant.kind === 'route' && grant.routeId === routeId ? (grant.person?.id ?? null) : null;
+  return { viewer: { personId, facilitator: role === 'admin' || role === 'facilitator' }, role };
 }
 
 /**
@@ -78,13 +91,15 @@ export class HiddenIdeas {
    * as no idea or card of the board has it.
    */
   async add(routeId: string, author: { id: string; name: string }, fields: IdeaFields): Promise<HiddenIdea> {
-    const text = checkedText(fields.text);
+    const photos = checkedPhotos(fields.photos) ?? [];
+    // A grid card may be a photo alone, as on the grid; a river idea says something.
+    const text = checkedText(fields.text, photos.length > 0 && fields.hostId !== undefined);
     const color = checkedColor(fields.color);
     const place = await this.placeOf(routeId, fields);
     const isHidden = await this.control.read(routeId, (control) => control.isHidden(place.target));
     if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This board has no hidden brainstorm now: add the card to it.');
     const id = fields.id === undefined ? newId() : await this.freeId(routeId, place, fields.id);
-    const idea: HiddenIdea = { id, ...place, text, color: color ?? cardColors[0], author: author.name, authorId: author.id, createdAt: this.now() };
+    const idea: HiddenIdea = { id, ...place, text, color: color ?? cardColors[0], photos, author: author.name, authorId: author.id, createdAt: this.now() };
     await this.registry.withRoom(serverDocName(routeId), (room) => {
       const ideas = new HiddenIdeasDoc(room.doc);
       if (ideas.idea(id) !== null) throw idTaken();
@@ -97,9 +112,11 @@ export class HiddenIdeas {
   /** Changes an idea while it waits: its author's, or a facilitator's. */
   async change(routeId: string, ideaId: string, viewer: IdeaViewer, fields: IdeaChange): Promise<HiddenIdea> {
     const idea = await this.registry.withRoom(serverDocName(routeId), (room) => ownIdea(new HiddenIdeasDoc(room.doc), ideaId, viewer));
-    const changes: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>> = {};
-    if (fields.text !== undefined) changes.text = checkedText(fields.text);
+    const changes: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>> = {};
+    if (fields.photos !== undefined) changes.photos = checkedPhotos(fields.photos);
+    if (fields.text !== undefined) changes.text = checkedText(fields.text, idea.hostId !== '');
     if (fields.color !== undefined) changes.color = checkedColor(fields.color);
+    if ((changes.text ?? idea.text) === '' && (changes.photos ?? idea.photos).length === 0) throw noText();
     if (fields.rowId !== undefined || fields.columnId !== undefined) {
       if (idea.hostId === '') throw new HiddenIdeaError(400, 'invalid_cell', 'An idea for a river stream has no grid cell.');
       const { rowId = idea.rowId, columnId = idea.columnId } = fields;
@@ -130,6 +147,29 @@ export class HiddenIdeas {
     await this.recount(routeId, target);
   }
 
+  /**
+   * Whether a photo is kept from this viewer: it is on a waiting idea that is neither theirs nor a
+   * facilitator's to see. A photo on a card of the boards stays everyone's, whoever puts its id on an idea
+   * (else a participant could hide others' photos by naming them on an idea of their own).
+   */
+  async hidesPhoto(routeId: string, photoId: string, viewer: IdeaViewer): Promise<boolean> {
+    if (viewer.facilitator) return false;
+    const holders = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).withPhoto(photoId));
+    if (holders.length === 0 || holders.some((idea) => idea.authorId === viewer.personId)) return false;
+    return !(await this.isOnABoard(routeId, photoId));
+  }
+
+  /** Whether a card of the route's river, grids or Experience Fair carries the photo. */
+  private async isOnABoard(routeId: string, photoId: string): Promise<boolean> {
+    const hosts = await this.withSetup(routeId, (setup) => setup.read('hosts').map((host) => host.id));
+    const carries = (cards: Array<{ photos: string[] }>) => cards.some((card) => card.photos.includes(photoId));
+    if (await this.registry.withRoom(riverDocName(routeId), (room) => carries(new RiverDoc(room.doc).cards()))) return true;
+    for (const name of [...hosts.map((hostId) => caseDocName(routeId, hostId)), experienceDocName(routeId)]) {
+      if (await this.registry.withRoom(name, (room) => carries(new CaseDoc(room.doc).cards()))) return true;
+    }
+    return false;
+  }
+
   /** `id` for an idea put back: well formed, and neither a waiting idea's nor a card's on its board. */
   private async freeId(routeId: string, place: { target: LockTarget; hostId: string }, id: unknown): Promise<string> {
     if (typeof id !== 'string' || !ideaIdPattern.test(id)) throw new HiddenIdeaError(400, 'invalid_id', '"id" must be the id of an idea of yours that you took back.');
@@ -141,7 +181,7 @@ export class HiddenIdeas {
   }
 
   /** Where an idea goes, checked against the route's setup (and the host's grid template). */
-  private async placeOf(routeId: string, fields: IdeaFields): Promise<Omit<HiddenIdea, 'id' | 'text' | 'color' | 'author' | 'authorId' | 'createdAt'>> {
+  private async placeOf(routeId: string, fields: IdeaFields): Promise<Omit<HiddenIdea, 'id' | 'text' | 'color' | 'photos' | 'author' | 'authorId' | 'createdAt'>> {
     const { streamId, dayId, hostId, groupId, rowId, columnId } = fields;
     const empty = { streamId: '', dayId: '', hostId: '', groupId: '', rowId: '', columnId: '' };
     if (hostId === undefined) {
@@ -180,8 +220,8 @@ export class HiddenIdeas {
         room.doc.transact(() => {
           for (const idea of ideas) {
             if (river.card(idea.id) !== null) continue;
-            const { id, text, color, author, authorId, streamId, dayId } = idea;
-            river.addCard({ id, text, color, author, authorId, streamId, dayId }, idea.createdAt);
+            const { id, text, color, photos, author, authorId, streamId, dayId } = idea;
+            river.addCard({ id, text, color, photos, author, authorId, streamId, dayId }, idea.createdAt);
           }
         });
       });
@@ -191,8 +231,8 @@ export class HiddenIdeas {
         room.doc.transact(() => {
           for (const idea of ideas) {
             if (grid.card(idea.id) !== null) continue;
-            const { id, text, color, author, authorId, groupId, rowId, columnId } = idea;
-            grid.addCard({ id, text, color, author, authorId, groupId, rowId, columnId }, idea.createdAt);
+            const { id, text, color, photos, author, authorId, groupId, rowId, columnId } = idea;
+            grid.addCard({ id, text, color, photos, author, authorId, groupId, rowId, columnId }, idea.createdAt);
           }
         });
       });
@@ -219,17 +259,26 @@ function ownIdea(ideas: HiddenIdeasDoc, ideaId: string, viewer: IdeaViewer): Hid
   return idea;
 }
 
-function checkedText(text: unknown): string {
-  if (typeof text !== 'string' || text.trim() === '' || text.length > maxIdeaLength) {
-    throw new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters.`);
-  }
+/** The idea's text; empty only where `mayBeEmpty` (a grid card with photos). */
+function checkedText(text: unknown, mayBeEmpty: boolean): string {
+  if (typeof text !== 'string' || text.length > maxIdeaLength || (text.trim() === '' && !mayBeEmpty)) throw noText();
   return text.trim();
 }
+
+const noText = () => new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters (a grid card may be a photo alone).`);
 
 function checkedColor(color: unknown): string | undefined {
   if (color === undefined) return undefined;
   if (typeof color !== 'string' || !(cardColors as readonly string[]).includes(color)) throw new HiddenIdeaError(400, 'invalid_color', '"color" must be one of the cards\' colours.');
   return color;
+}
+
+function checkedPhotos(photos: unknown): string[] | undefined {
+  if (photos === undefined) return undefined;
+  if (!Array.isArray(photos) || photos.length > maxIdeaPhotos || !photos.every((id) => typeof id === 'string' && isPhotoId(id))) {
+    throw new HiddenIdeaError(400, 'invalid_photos', `"photos" must be a list of at most ${maxIdeaPhotos} photo ids from this route's uploads.`);
+  }
+  return [...new Set(photos as string[])];
 }
 
 const idTaken = () => new HiddenIdeaError(409, 'id_taken', 'An idea or card has this id already.');

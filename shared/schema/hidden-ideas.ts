@@ -25,6 +25,11 @@ export interface HiddenIdea {
   text: string;
   /** The card's colour, one of `cardColors`, as the author chose it. */
   color: string;
+  /**
+   * Photo ids (see `server/photos/`), in the order added. Until the reveal the server serves them to the
+   * idea's author and the facilitators alone, as it does the text.
+   */
+  photos: string[];
   /** The person's name and id, as the river's cards carry them. */
   author: string;
   authorId: string;
@@ -47,6 +52,7 @@ function readIdea(map: Y.Map<RecordValue>): HiddenIdea {
     columnId: str(map, 'columnId'),
     text: str(map, 'text'),
     color: str(map, 'color', cardColors[0]),
+    photos: str(map, 'photos').split(' ').filter((id) => id !== ''),
     author: str(map, 'author'),
     authorId: str(map, 'authorId'),
     createdAt: num(map, 'createdAt'),
@@ -74,14 +80,21 @@ export class HiddenIdeasDoc {
     return map === undefined ? null : readIdea(map);
   }
 
+  /** Only the server writes this document, one change at a time: photos can be one string here. */
   add(idea: HiddenIdea): void {
-    this.map.set(idea.id, toYRecord(idea));
+    this.map.set(idea.id, toYRecord({ ...idea, photos: idea.photos.join(' ') }));
   }
 
-  /** Another text, colour or cell for an idea; what is not given stays. */
-  change(id: string, fields: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>>): void {
+  /** Another text, colour, cell or photo list for an idea; what is not given stays. */
+  change(id: string, fields: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>>): void {
     const map = this.map.get(id);
-    if (map !== undefined) setFields(map, fields);
+    const { photos, ...rest } = fields;
+    if (map !== undefined) setFields(map, { ...rest, ...(photos === undefined ? {} : { photos: photos.join(' ') }) });
+  }
+
+  /** The ideas that carry this photo. */
+  withPhoto(photoId: string): HiddenIdea[] {
+    return this.all().filter((idea) => idea.photos.includes(photoId));
   }
 
   remove(id: string): void {

@@ -120,3 +120,45 @@ test('a participant edits, moves and deletes their own hidden card on the grid, 
   await bo.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: edited }).waitFor();
   for (const person of [fay, ana, bo]) await person.context.close();
 });
+
+test('a photo on a hidden grid card shows to its author alone until the reveal, then to everyone', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const fay = await open('Fay', facilitator, '/r/laos-2013/facilitate');
+  const ana = await open('Ana', await joinAs(server, codes, 'participant', 'Ana', 'taliang'));
+  const bo = await open('Bo', await joinAs(server, codes, 'participant', 'Bo', 'taliang'));
+  await fay.page.getByTestId('hide-case-coffee').click();
+  await ana.page.getByTestId('grid-hidden-notice').waitFor();
+
+  const text = 'Cherries sorted by hand before drying';
+  await addInline(ana.page, 'story', 'community', text);
+  await card(ana.page, text).click();
+  const sharp = (await import('sharp')).default;
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a5ea8' } }).jpeg().toBuffer();
+  await ana.page.getByTestId('photo-input').setInputFiles({ name: 'IMG_0212.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  const anaPhoto = card(ana.page, text).getByTestId('card-photo');
+  await anaPhoto.waitFor();
+  await expect.poll(() => anaPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await screenshot(ana.page, 'grid-hidden-card-photo-1366x768', { fullPage: false });
+  // Undo takes it off, redo puts it back: her card's photos are hers to change meanwhile.
+  await ana.page.getByTestId('undo').click();
+  await anaPhoto.waitFor({ state: 'detached' });
+  await ana.page.getByTestId('redo').click();
+  await anaPhoto.waitFor();
+
+  // Bo's page has neither card nor photo, and the photo's address gives him nothing (his own pass).
+  const address = new URL((await anaPhoto.getAttribute('src'))!, server.url);
+  expect(bo.requested.some((url) => url.includes(address.pathname))).toBe(false);
+  const boPass = await bo.page.evaluate(async (routeId) => {
+    const token = JSON.parse(localStorage.getItem('tributary.tokens') ?? '{}')[routeId] as string | undefined;
+    const answer = await fetch(`/api/routes/${routeId}/downloads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: `/api/routes/${routeId}/photos/` }) });
+    return ((await answer.json()) as { token: string }).token;
+  }, 'laos-2013');
+  address.searchParams.set('token', boPass);
+  expect(await bo.page.evaluate(async (url) => (await fetch(url)).status, address.pathname + address.search)).toBe(404);
+
+  await fay.page.getByTestId('reveal-case-coffee').click();
+  const boPhoto = card(bo.page, text).getByTestId('card-photo');
+  await boPhoto.waitFor();
+  await expect.poll(() => boPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  for (const person of [fay, ana, bo]) await person.context.close();
+});

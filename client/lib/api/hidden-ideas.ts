@@ -8,10 +8,10 @@ const base = (routeId: string) => `/api/routes/${encodeURIComponent(routeId)}`;
 export const fetchHiddenIdeas = (routeId: string) => requestApi<{ ideas: HiddenIdea[] }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId));
 
 /** An idea for a hidden river stream, or a card for a hidden case grid; `id` puts back one taken back (an undo). */
-export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: string; groupId: string; rowId: string; columnId: string }) & { text: string; color?: string; id?: string };
+export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: string; groupId: string; rowId: string; columnId: string }) & { text: string; color?: string; photos?: string[]; id?: string };
 
 /** What the author may change of an idea while it waits. */
-export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId'>>;
+export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>>;
 
 export const addHiddenIdea = (routeId: string, idea: NewHiddenIdea) =>
   requestApi<{ idea: HiddenIdea }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId), { method: 'POST', body: idea });

@@ -142,7 +142,7 @@ export class GridBoard {
   }
 
   /** A new card in this group: its id once made (null when the hidden list refused it). */
-  async addCard(cell: { text: string; rowId: string; columnId: string }): Promise<string | null> {
+  async addCard(cell: { text: string; rowId: string; columnId: string; photos?: string[] }): Promise<string | null> {
     const card = { ...cell, groupId: this.groupId };
     return this.hidden.takesCards ? this.hidden.add(card) : this.edits.add(card);
   }
@@ -222,20 +222,37 @@ export class GridBoard {
    * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
    */
   pasteTarget(text: string): ((photoId: string) => void) | null {
-    // A hidden brainstorm's cards carry text only.
-    if (!this.canEdit) return null;
+    // During a hidden brainstorm, a participant's photos go onto their own hidden cards (kept from the others).
+    if (!this.canAdd) return null;
     const editing = this.editing;
     if (editing?.kind === 'draft') {
       this.editing = null;
-      const groupId = this.groupId;
-      return (photoId) => {
-        const id = this.edits.add({ text, groupId, rowId: editing.rowId, columnId: editing.columnId, photos: [photoId] });
-        this.selection.selectOnly(id);
-        void this.focus(id);
-      };
+      return (photoId) =>
+        void this.addCard({ text, rowId: editing.rowId, columnId: editing.columnId, photos: [photoId] }).then((id) => {
+          if (id === null) return;
+          this.selection.selectOnly(id);
+          void this.focus(id);
+        });
     }
     const id = editing?.kind === 'edit' ? editing.id : this.selection.size === 1 ? this.selection.list[0] : undefined;
-    return id === undefined ? null : (photoId) => this.edits.addPhoto(id, photoId);
+    return id === undefined || !this.canChange([id]) ? null : (photoId) => this.addPhoto(id, photoId);
+  }
+
+  /** Whether this card's photos may be added or taken off here (see `canChange`). */
+  canChangePhotos(id: string): boolean {
+    return this.canChange([id]);
+  }
+
+  addPhoto(id: string, photoId: string): void {
+    if (!this.canChange([id])) return;
+    if (this.hidden.takesCards) void this.hidden.addPhoto(id, photoId);
+    else this.edits.addPhoto(id, photoId);
+  }
+
+  removePhoto(id: string, photoId: string): void {
+    if (!this.canChange([id])) return;
+    if (this.hidden.takesCards) void this.hidden.removePhoto(id, photoId);
+    else this.edits.removePhoto(id, photoId);
   }
 
   addNextTo(id: string): void {

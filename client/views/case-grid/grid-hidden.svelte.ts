@@ -16,8 +16,8 @@ import { ServerHistory } from './server-history.svelte.ts';
  * keeps the grid hidden, the server takes no participant's writes to it (A3): their new cards go to the
  * server's hidden list, and each person sees their own there (facilitators see all), drawn on the grid
  * beside the shared cards until the reveal puts them into the grid for everyone. Meanwhile they are theirs
- * to edit, move, recolour and delete, with undo and redo, as the grid's cards are (the server checks they
- * are the author's).
+ * to edit, move, recolour, give photos and delete, with undo and redo, as the grid's cards are (the server
+ * checks they are the author's, and serves their photos to no one else).
  */
 export class GridHidden {
   readonly #connection;
@@ -47,7 +47,7 @@ export class GridHidden {
       color: idea.color,
       // After the grid's own cards of the cell, in the order written.
       order: Number.MAX_SAFE_INTEGER / 2 + idea.createdAt / 1e6,
-      photos: [],
+      photos: idea.photos,
       createdAt: idea.createdAt,
       editedAt: idea.createdAt,
     })),
@@ -112,7 +112,7 @@ export class GridHidden {
   }
 
   /** Sends a new card to the hidden list: its id, or null with `error` saying why not. */
-  async add(card: { text: string; groupId: string; rowId: string; columnId: string }): Promise<string | null> {
+  async add(card: { text: string; groupId: string; rowId: string; columnId: string; photos?: string[] }): Promise<string | null> {
     const answer = await addHiddenIdea(this.routeId, { hostId: this.#hostId, ...card });
     if (!this.#went(answer, 'hidden.failed')) return null;
     const idea = answer.data.idea;
@@ -137,6 +137,23 @@ export class GridHidden {
     if (before.length === 0) return;
     const there = before.map((idea): [string, HiddenIdeaChange] => [idea.id, cell]);
     const back = before.map((idea): [string, HiddenIdeaChange] => [idea.id, { rowId: idea.rowId, columnId: idea.columnId }]);
+    if (await this.#change(there)) this.history.push({ undo: () => this.#change(back), redo: () => this.#change(there) });
+  }
+
+  /** A photo for one of this person's hidden cards (stored already); kept from the others as the card is. */
+  addPhoto(id: string, photoId: string): Promise<void> {
+    return this.#photos(id, (photos) => [...photos, photoId]);
+  }
+
+  removePhoto(id: string, photoId: string): Promise<void> {
+    return this.#photos(id, (photos) => photos.filter((each) => each !== photoId));
+  }
+
+  async #photos(id: string, next: (photos: string[]) => string[]): Promise<void> {
+    const before = this.ideas.find((idea) => idea.id === id);
+    if (!before) return;
+    const there: Array<[string, HiddenIdeaChange]> = [[id, { photos: next(before.photos) }]];
+    const back: Array<[string, HiddenIdeaChange]> = [[id, { photos: before.photos }]];
     if (await this.#change(there)) this.history.push({ undo: () => this.#change(back), redo: () => this.#change(there) });
   }
 
@@ -176,8 +193,8 @@ export class GridHidden {
 
   async #putBack(ideas: HiddenIdea[]): Promise<boolean> {
     const back = (idea: HiddenIdea): NewHiddenIdea => {
-      const { id, text, color, hostId, groupId, rowId, columnId } = idea;
-      return { id, text, color, hostId, groupId, rowId, columnId };
+      const { id, text, color, photos, hostId, groupId, rowId, columnId } = idea;
+      return { id, text, color, photos, hostId, groupId, rowId, columnId };
     };
     const answers = await Promise.all(ideas.map((idea) => addHiddenIdea(this.routeId, back(idea))));
     for (const answer of answers) if (answer.ok) this.#keep(answer.data.idea);

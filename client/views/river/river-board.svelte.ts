@@ -177,6 +177,7 @@ export class RiverBoard {
    * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
    */
   pasteTarget(text: string): ((photoId: string) => void) | null {
+    if (!this.canEdit) return null;
     const editing = this.editing;
     if (editing?.kind === 'draft') {
       this.editing = null;
@@ -188,6 +189,15 @@ export class RiverBoard {
     }
     const id = editing?.kind === 'edit' ? editing.id : this.selection.size === 1 ? this.selection.list[0] : undefined;
     return id === undefined ? null : (photoId) => this.edits.addPhoto(id, photoId);
+  }
+
+  /** The river's photos change wherever its cards do. */
+  canChangePhotos(): boolean {
+    return this.canEdit;
+  }
+
+  removePhoto(id: string, photoId: string): void {
+    this.edits.removePhoto(id, photoId);
   }
 
   /** N on a card: a new card in the same cell, written in place. */

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { boardTarget, isLockTarget } from '../../../shared/schema/control.ts';
-import { HiddenIdeaError, type HiddenIdeas, type IdeaViewer } from '../../facilitation/hidden-ideas.ts';
-import { roleOn, type RouteCatalog } from '../../learning-routes/catalog.ts';
+import { HiddenIdeaError, ideaViewerOf, type HiddenIdeas, type IdeaViewer } from '../../facilitation/hidden-ideas.ts';
+import type { RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
 import { facilitatorsRouteOf, jsonBody } from './control.ts';
@@ -23,15 +23,12 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
   /** Who asks: facilitators (and the admin) see every idea; a joined person their own; nobody else anything. */
   const viewerOf = async (c: Context<GrantEnv>): Promise<{ routeId: string; viewer: IdeaViewer }> => {
     const routeId = routeIdParam(c.req.param('routeId') ?? '');
-    const grant = c.get('grant');
-    const role = roleOn(grant, routeId);
-    const personId = grant.kind === 'route' && grant.routeId === routeId ? (grant.person?.id ?? null) : null;
-    const facilitator = role === 'admin' || role === 'facilitator';
-    if (!facilitator && (role !== 'participant' || personId === null)) {
+    const { viewer, role } = ideaViewerOf(c.get('grant'), routeId);
+    if (!viewer.facilitator && (role !== 'participant' || viewer.personId === null)) {
       throw apiError(403, 'person_needed', 'Join the route with its code to take part in a hidden brainstorm.');
     }
     if (!(await catalog.exists(routeId))) throw apiError(404, 'route_not_found', 'There is no such route.');
-    return { routeId, viewer: { personId, facilitator } };
+    return { routeId, viewer };
   };
 
   return new Hono<GrantEnv>()
@@ -52,14 +49,15 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
       if (viewer.personId === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
       const name = nameOf(routeId, viewer.personId) ?? '';
       const body = await jsonBody(c);
-      const { id, streamId, dayId, hostId, groupId, rowId, columnId, color, text } = body;
-      const idea = await ideas.add(routeId, { id: viewer.personId, name }, { id, streamId, dayId, hostId, groupId, rowId, columnId, color, text }).catch(asApiError);
+      const { id, streamId, dayId, hostId, groupId, rowId, columnId, color, photos, text } = body;
+      const fields = { id, streamId, dayId, hostId, groupId, rowId, columnId, color, photos, text };
+      const idea = await ideas.add(routeId, { id: viewer.personId, name }, fields).catch(asApiError);
       return c.json({ idea }, 201);
     })
     .patch('/api/routes/:routeId/hidden-ideas/:ideaId', bodyLimit({ maxSize: 8192 }), async (c) => {
       const { routeId, viewer } = await viewerOf(c);
-      const { text, color, rowId, columnId } = await jsonBody(c);
-      return c.json({ idea: await ideas.change(routeId, c.req.param('ideaId'), viewer, { text, color, rowId, columnId }).catch(asApiError) });
+      const { text, color, rowId, columnId, photos } = await jsonBody(c);
+      return c.json({ idea: await ideas.change(routeId, c.req.param('ideaId'), viewer, { text, color, rowId, columnId, photos }).catch(asApiError) });
     })
     .delete('/api/routes/:routeId/hidden-ideas/:ideaId', async (c) => {
       const { routeId, viewer } = await viewerOf(c);

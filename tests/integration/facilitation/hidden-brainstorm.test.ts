@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { synced, waitFor, type TestClient } from '../helpers/clients.ts';
 import { api } from '../helpers/server.ts';
@@ -222,5 +223,68 @@ describe('hidden brainstorming', () => {
     expect(new CaseDoc(boGrid.doc).card(id)).toMatchObject({ text: 'pickers paid within a week', rowId: 'results', columnId: 'community', color: '#d6f0d2', author: 'Ana' });
     // Revealed, it is a grid card: no longer an idea to change.
     expect((await change(ana, id, { text: 'too late' })).status).toBe(404);
+  });
+
+  it('keeps a hidden grid card\'s photo from everyone but its author and the facilitators until the reveal', async () => {
+    const route = new RouteDoc(setup.doc);
+    route.add('hosts', { id: 'coffee', name: 'Coffee cooperative', place: '', summary: '', dayId: 'd1' });
+    route.add('groups', { id: 'g1', name: 'Group one' });
+    const grid = `route/${bed.routeId}/case/coffee`;
+    const boGrid = connect(grid, bo);
+    await synced(boGrid);
+    const boRoute = connect(`route/${bed.routeId}`, bo);
+    await waitFor(() => new RouteDoc(boRoute.doc).read('groups').length === 1 && new RouteDoc(boRoute.doc).read('hosts').length === 1, 'host and group stored');
+    const boGot = received(boGrid);
+    const photos = `/api/routes/${bed.routeId}/photos`;
+    const upload = async (token: string): Promise<string> => {
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#6a8f3c' } }).jpeg().toBuffer();
+      const response = await fetch(`${bed.server.url}${photos}`, { method: 'POST', headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${token}` }, body: jpeg as BodyInit });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { photo: { id: string } }).photo.id;
+    };
+    const fetchPhoto = async (token: string, photoId: string, how: 'header' | 'query' = 'header') => {
+      const response = await fetch(`${bed.server.url}${photos}/${photoId}?size=thumb${how === 'query' ? `&token=${encodeURIComponent(token)}` : ''}`, {
+        headers: how === 'header' ? { authorization: `Bearer ${token}` } : {},
+      });
+      return response.status;
+    };
+    const photoPass = async (token: string) => (await api(bed.server, `/api/routes/${bed.routeId}/downloads`, { method: 'POST', token, body: { url: `${photos}/` } })).body.token as string;
+    const codes = (await api(bed.server, `/api/routes/${bed.routeId}/join-codes`, { token: bed.facilitator })).body;
+    const screen = (await api(bed.server, '/api/join', { method: 'POST', token: null, body: { code: codes.screen, name: '' } })).body.token as string;
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token: bed.facilitator, body: { hostId: 'coffee', hidden: true } })).status).toBe(200);
+
+    const drying = await upload(ana);
+    const added = await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas`, { method: 'POST', token: ana, body: { hostId: 'coffee', groupId: 'g1', rowId: 'story', columnId: 'community', text: 'the drying yard', photos: [drying] } });
+    expect(added.status).toBe(201);
+    expect(added.body.idea.photos).toEqual([drying]);
+    // A second photo, added later as a grid card's are; a made-up id is refused.
+    const beds = await upload(ana);
+    const changed = await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas/${added.body.idea.id}`, { method: 'PATCH', token: ana, body: { photos: [drying, beds] } });
+    expect(changed.body.idea.photos).toEqual([drying, beds]);
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas/${added.body.idea.id}`, { method: 'PATCH', token: ana, body: { photos: ['../etc'] } })).body.error).toBe('invalid_photos');
+
+    // Ana and the facilitators see it; Bo, the room screen and the shared link are told there is no such photo.
+    expect(await fetchPhoto(ana, drying)).toBe(200);
+    expect(await fetchPhoto(await photoPass(ana), beds, 'query')).toBe(200);
+    expect(await fetchPhoto(bed.facilitator, drying)).toBe(200);
+    for (const token of [bo, screen, bed.participant, await photoPass(bo)]) {
+      expect(await fetchPhoto(token, drying, token.startsWith('d1.') ? 'query' : 'header')).toBe(404);
+      expect(await fetchPhoto(token, beds, token.startsWith('d1.') ? 'query' : 'header')).toBe(404);
+    }
+    // Naming another's photo on an idea of one's own does not hide it from the others: it is on a board.
+    const shown = await upload(bed.facilitator);
+    const facilitatorGrid = connect(grid, bed.facilitator);
+    await synced(facilitatorGrid);
+    new CaseDoc(facilitatorGrid.doc).addCard({ text: 'the sorting table', author: 'F', authorId: 'f', groupId: 'g1', rowId: 'story', columnId: 'community', photos: [shown] }, 1);
+    await waitFor(() => new CaseDoc(boGrid.doc).cards().some((card) => card.photos.includes(shown)), 'shared photo reaches Bo');
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas`, { method: 'POST', token: bo, body: { hostId: 'coffee', groupId: 'g1', rowId: 'story', columnId: 'community', text: 'mine now', photos: [shown] } })).status).toBe(201);
+    expect(await fetchPhoto(ana, shown)).toBe(200);
+    expect(boGot.some((update) => update.includes(Buffer.from(drying)))).toBe(false);
+
+    // Revealed, the card carries its photos on the grid, and everyone may fetch them.
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token: bed.facilitator, body: { hostId: 'coffee', hidden: false } })).body.revealed).toBe(2);
+    await waitFor(() => new CaseDoc(boGrid.doc).card(added.body.idea.id) !== null, 'revealed card reaches Bo');
+    expect(new CaseDoc(boGrid.doc).card(added.body.idea.id)!.photos).toEqual([drying, beds]);
+    for (const token of [bo, screen, bed.participant]) expect(await fetchPhoto(token, drying)).toBe(200);
   });
 });
