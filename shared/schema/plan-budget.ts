@@ -98,10 +98,18 @@ export function budgetTotals(rows: readonly BudgetRow[], cap: number): BudgetTot
   return { requested, contribution, total, cap, over: cents(Math.max(0, requested - cap)), share: total > 0 ? requested / total : 0 };
 }
 
+/** Number formats by language and whether cents show: a plan's tables format every amount on each render. */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount for people to read, in their language's grouping (`1,500` / `1.500`), cents only when there are some. */
 export function formatAmount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'lo' ? 'lo-LA' : locale === 'vi' ? 'vi-VN' : 'en-US', {
-    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  const tag = locale === 'lo' ? 'lo-LA' : locale === 'vi' ? 'vi-VN' : 'en-US';
+  const cents = !Number.isInteger(value);
+  const key = `${tag}:${cents}`;
+  let format = amountFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(tag, { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 });
+    amountFormats.set(key, format);
+  }
+  return format.format(value);
 }
