@@ -13,6 +13,7 @@ import { controlDocName } from '../../shared/schema/doc-kinds.ts';
 import { FairBoard } from '../../shared/schema/fair.ts';
 import { compiledCli } from '../../tests/compiled-server.ts';
 import { fillFinishedRoute, finishedRoute } from './finished-route.ts';
+import { benchWrapUpWatchers, type WatchersResult } from './wrap-up-watchers.ts';
 
 /**
  * Issue 15's benchmark, against the compiled server in a process of its own (so its memory is its own).
@@ -26,7 +27,8 @@ import { fillFinishedRoute, finishedRoute } from './finished-route.ts';
  * server started again and left idle; then the report (HTML, the heaviest format, and Markdown), the
  * archive's download, and its import into a second server (which seeds its own demo route, so the archive
  * goes in under a new id). Each timed, with the
- * server's resident memory sampled every 5 ms against its idle RSS.
+ * server's resident memory sampled every 5 ms against its idle RSS. Then forty open wrap-ups of the finished
+ * route while cards are added (wrap-up-watchers.ts).
  */
 export interface FairBenchResult {
   participants: number;
@@ -52,6 +54,7 @@ export interface FairBenchResult {
   importIdleRssBytes: number;
   importPeakRssBytes: number;
   imported: { documents: number; snapshots: number; photos: number; people: number };
+  wrapUpWatchers: WatchersResult;
 }
 
 const adminToken = 'bench-fair';
@@ -242,6 +245,8 @@ export async function runFairBench(): Promise<FairBenchResult> {
       if (!response.ok) throw new Error(`archive: ${response.status}`);
       return Buffer.from(await response.arrayBuffer());
     });
+    const wrapUpWatchers = await benchWrapUpWatchers({ url: child.url, port: child.port, pid: child.process.pid! }, routeId, adminToken);
+    log('wrap-up watchers measured');
 
     const target = await startChild(importDir);
     children.push(target);
@@ -277,6 +282,7 @@ export async function runFairBench(): Promise<FairBenchResult> {
       importIdleRssBytes: importIdle,
       importPeakRssBytes: imported.peak,
       imported: imported.value,
+      wrapUpWatchers,
     };
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);

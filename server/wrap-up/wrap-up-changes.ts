@@ -46,17 +46,25 @@ export class WrapUpChanges {
     return stop;
   }
 
-  /** The wrap-up for this generation of the route's documents: built again only after a change, while watched. */
-  async wrapUp(routeId: string, dayId: string | null, build: () => Promise<WrapUp | null>): Promise<WrapUp | null> {
+  /**
+   * The wrap-up as JSON for this generation of the route's documents (null: no such day): built and written
+   * out again only after a change, while watched (forty answers of the whole route's 350 KiB cost a build
+   * and one serialisation, not forty).
+   */
+  async wrapUpJson(routeId: string, dayId: string | null, build: () => Promise<WrapUp | null>): Promise<string | null> {
+    const serialise = async () => {
+      const wrapUp = await build();
+      return wrapUp === null ? null : JSON.stringify(wrapUp);
+    };
     const watch = this.routes.get(routeId)?.watch;
-    if (watch === undefined) return build();
+    if (watch === undefined) return serialise();
     const key = dayId ?? '';
     const generation = watch.generation;
     const cached = watch.built.get(key);
-    if (cached?.generation === generation) return cached.wrapUp;
-    const wrapUp = await build();
-    watch.built.set(key, { generation, wrapUp });
-    return wrapUp;
+    if (cached?.generation === generation) return cached.json;
+    const json = await serialise();
+    watch.built.set(key, { generation, json });
+    return json;
   }
 }
 
@@ -64,8 +72,8 @@ export class WrapUpChanges {
 class RouteWatch {
   readonly listeners = new Set<() => void>();
   generation = 0;
-  /** The wrap-ups built, by day ('' for the route), with the generation they were built at. */
-  readonly built = new Map<string, { generation: number; wrapUp: WrapUp | null }>();
+  /** The wrap-ups built, as JSON, by day ('' for the route), with the generation they were built at. */
+  readonly built = new Map<string, { generation: number; json: string | null }>();
   private readonly held = new Map<string, Promise<(() => void) | null>>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;

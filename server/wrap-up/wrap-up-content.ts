@@ -3,13 +3,13 @@ import { ControlDoc } from '../../shared/schema/control.ts';
 import { caseDocName, controlDocName, planDocName, riverDocName, routeDocName } from '../../shared/schema/doc-kinds.ts';
 import { FairBoard } from '../../shared/schema/fair.ts';
 import { readBudgetCap } from '../../shared/schema/plan-budget.ts';
-import { planProgress } from '../../shared/schema/plan-progress.ts';
 import { PlanDoc } from '../../shared/schema/plan.ts';
 import { RiverDoc, sortCards } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import { riverGrowth, streamsOf, type WrapUp, type WrapUpGrid } from '../../shared/schema/wrap-up.ts';
 import type { Committee } from '../committee/committee.ts';
 import type { Registry } from '../docs/registry.ts';
+import { planProgressOf } from './plan-progress-memo.ts';
 
 /**
  * The wrap-up of a day (`dayId`) or of the whole route (null), read from the route's documents. A day's
@@ -64,7 +64,7 @@ export async function buildWrapUp(routeId: string, dayId: string | null, registr
     route.teams.map((team) =>
       registry.withRoom(planDocName(routeId, team.id), (room) => {
         const plan = new PlanDoc(room.doc);
-        const progress = planProgress(plan, route.cap);
+        const progress = planProgressOf(room.doc, route.cap);
         return {
           teamId: team.id,
           team: team.name,

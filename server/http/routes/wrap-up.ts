@@ -24,9 +24,9 @@ export function wrapUpRoutes(parts: { registry: Registry; committee: Committee; 
       const routeId = await wrapUpReadersRoute(c, parts.catalog);
       const day = c.req.query('day');
       const dayId = day === undefined || day === '' ? null : day;
-      const wrapUp = await parts.changes.wrapUp(routeId, dayId, () => buildWrapUp(routeId, dayId, parts.registry, parts.committee));
-      if (wrapUp === null) throw apiError(404, 'day_not_found', 'This route has no such day. Choose one of its days, or none for the whole route.');
-      return c.json(wrapUp, 200, { 'cache-control': 'no-store' });
+      const json = await parts.changes.wrapUpJson(routeId, dayId, () => buildWrapUp(routeId, dayId, parts.registry, parts.committee));
+      if (json === null) throw apiError(404, 'day_not_found', 'This route has no such day. Choose one of its days, or none for the whole route.');
+      return c.body(json, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     })
     .get('/api/routes/:routeId/wrap-up/changes', async (c) => {
       const routeId = await wrapUpReadersRoute(c, parts.catalog);

@@ -98,6 +98,20 @@ describe('contest committee', () => {
     expect((await score(m1, 't1', sheet(1, 1, 1))).body.error).toBe('results_published');
   });
 
+  it('ranks plans whose final scores tie in one place, the next plan after both, as the room sees it once published', async () => {
+    // t1: means 10 + 4 + 5 = 19; t2: 11 + 3 + 5 = 19; t3 (submitted here) 9 + 3 + 4 = 16.
+    expect((await api(server, `/api/routes/${route.routeId}/plans/t3/status`, { method: 'POST', body: { status: 'submitted' } })).status).toBe(200);
+    await score(m1, 't1', sheet(10, 4, 4));
+    await score(m2, 't1', sheet(10, 4, 6));
+    await score(m1, 't2', sheet(11, 3, 5));
+    await score(m2, 't2', sheet(11, 3, 5));
+    await score(m1, 't3', sheet(9, 3, 4));
+    const places = (assessments: Array<{ teamId: string; final: number; place: number }>) => assessments.map((plan) => [plan.teamId, plan.final, plan.place]).sort();
+    expect(places((await committee(route.facilitator)).body.assessments)).toEqual([['t1', 19, 1], ['t2', 19, 1], ['t3', 16, 3]]);
+    await committee(route.facilitator, '/publish', 'POST', { published: true });
+    expect(places((await committee(screen)).body.assessments)).toEqual([['t1', 19, 1], ['t2', 19, 1], ['t3', 16, 3]]);
+  });
+
   it('lets members see each other’s scores at once when the facilitator says so, and keeps scores across a restart', async () => {
     await committee(route.facilitator, '/settings', 'POST', { othersAfterOwn: false, margin: 1 });
     await score(m1, 't1', sheet(10, 4, 6));
