@@ -71,9 +71,22 @@ test('a participant edits, moves and deletes their own hidden card on the grid, 
   const codes = await joinCodes(server, 'laos-2013', facilitator);
   const fay = await open('Fay', facilitator, '/r/laos-2013/facilitate');
   const ana = await open('Ana', await joinAs(server, codes, 'participant', 'Ana', 'taliang'));
-  const bo = await open('Bo', await joinAs(server, codes, 'participant', 'Bo', 'taliang'));
+  const boToken = await joinAs(server, codes, 'participant', 'Bo', 'taliang');
+  const bo = await open('Bo', boToken);
   await fay.page.getByTestId('hide-case-coffee').click();
   await ana.page.getByTestId('grid-hidden-notice').waitFor();
+
+  // The facilitator takes out of the console's list a card that should not reach the room.
+  const offTopic = 'Who is bringing lunch tomorrow?';
+  const sent = await fetch(`${server.url}/api/routes/laos-2013/hidden-ideas`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${boToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ hostId: 'coffee', groupId: 'g1', rowId: 'results', columnId: 'community', text: offTopic }),
+  });
+  expect(sent.status).toBe(201);
+  const listed = fay.page.getByTestId('hidden-case-coffee').locator('li', { hasText: offTopic });
+  await listed.getByTestId('hidden-remove').click();
+  await listed.waitFor({ state: 'detached' });
 
   const draft = 'Coffee dried on raised beds';
   const mine = (text: string) => card(ana.page, text);
@@ -118,6 +131,7 @@ test('a participant edits, moves and deletes their own hidden card on the grid, 
   expect(await bo.page.content()).not.toContain('raised beds');
   await fay.page.getByTestId('reveal-case-coffee').click();
   await bo.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: edited }).waitFor();
+  expect(await card(bo.page, offTopic).count()).toBe(0);
   for (const person of [fay, ana, bo]) await person.context.close();
 });
 

@@ -105,7 +105,7 @@ export class GridBoard {
   /**
    * Whether these cards may be edited, moved or deleted here: the shared ones where the grid takes changes;
    * during a hidden brainstorm, a participant's own hidden cards alone (on the server's hidden list). A
-   * facilitator changes shared cards only: hidden ones are moderated from the console.
+   * facilitator changes shared cards only: hidden ones are removed from the console's list, if need be.
    */
   canChange(ids: string[]): boolean {
     if (ids.length === 0) return false;

@@ -62,6 +62,8 @@ export const en = {
   'hidden.reveal': { one: 'Reveal {count} idea', other: 'Reveal {count} ideas' },
   'hidden.revealed': { one: '{count} idea is now on its board.', other: '{count} ideas are now on their board.' },
   'hidden.grid': 'Case grid: {host}',
+  'hidden.remove': 'Remove',
+  'hidden.removeIdea': 'Remove {author}’s idea before the reveal',
   'hidden.none': 'No ideas yet.',
   'people.heading': 'People and join codes',
   'people.joined': { one: '{count} person joined', other: '{count} people joined' },

@@ -64,6 +64,8 @@ export const lo: Translation<typeof en> = {
   'hidden.reveal': 'ເປີດເຜີຍ {count} ຄວາມຄິດ',
   'hidden.revealed': 'ຕອນນີ້ {count} ຄວາມຄິດຢູ່ເທິງກະດານແລ້ວ.',
   'hidden.grid': 'ຕາຕະລາງກໍລະນີສຶກສາ: {host}',
+  'hidden.remove': 'ລຶບອອກ',
+  'hidden.removeIdea': 'ລຶບແນວຄວາມຄິດນີ້ຂອງ {author} ອອກກ່ອນການເປີດເຜີຍ',
   'hidden.none': 'ຍັງບໍ່ມີຄວາມຄິດ.',
   'people.heading': 'ຜູ້ເຂົ້າຮ່ວມ ແລະ ລະຫັດເຂົ້າຮ່ວມ',
   'people.joined': 'ເຂົ້າຮ່ວມແລ້ວ {count} ຄົນ',

@@ -64,6 +64,8 @@ export const vi: Translation<typeof en> = {
   'hidden.reveal': 'Công bố {count} ý tưởng',
   'hidden.revealed': '{count} ý tưởng đã lên bảng.',
   'hidden.grid': 'Bảng phân tích: {host}',
+  'hidden.remove': 'Xóa',
+  'hidden.removeIdea': 'Xóa ý tưởng này của {author} trước khi công bố',
   'hidden.none': 'Chưa có ý tưởng nào.',
   'people.heading': 'Người tham gia và mã tham gia',
   'people.joined': '{count} người đã tham gia',
