@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/main.ts';
 import { silentLogger } from '../../server/log.ts';
+import { CaseDoc } from '../../shared/schema/case.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import { startServer } from '../../tests/compiled-server.ts';
 
@@ -16,7 +17,9 @@ import { startServer } from '../../tests/compiled-server.ts';
  * Issue 14's benchmark. Joining: forty people ask `POST /api/join` at once and each connects a stock
  * y-websocket client to the river and the control document; from the first request to everyone synced.
  * Spotlight: the room screen in Chromium, 100 changes made over HTTP, each timed from the request to the
- * screen showing it (a MutationObserver reading the real clock). Timers: 40 pages whose clocks are off by
+ * screen showing what was chosen, drawn (a MutationObserver reading the real clock): in turn the timer, the
+ * day's schedule, and one row of a host's comparison (a board: its page loaded, its documents synced, the
+ * row's cards laid out and fitted). Timers: 40 pages whose clocks are off by
  * up to ten minutes each way show a running timer; once all of them show it, for each second shown, the
  * spread of the real times at which the pages turned to it.
  */
@@ -28,6 +31,9 @@ export interface FacilitationBenchResult {
   spotlightChanges: number;
   spotlightP50Ms: number;
   spotlightP99Ms: number;
+  /** The changes to the comparison's row alone (a third of them). */
+  spotlightRowP50Ms: number;
+  spotlightRowP99Ms: number;
   timerPages: number;
   maxSkewMs: number;
   timerSeconds: number;
@@ -80,8 +86,21 @@ async function prepareRoute(server: RunningServer): Promise<{ routeId: string; c
   const setup = await connect(server, `route/${routeId}`, adminToken);
   new RouteDoc(setup.doc).add('teams', { id: 't1', name: 'Team one', organisation: '', planTitle: '', community: '' });
   new RouteDoc(setup.doc).add('schedule', { id: 's1', dayId: 'd1', time: '09:00', title: 'Opening' });
+  // A host whose comparison row the spotlight shows: three groups, six cards each in its lessons row.
+  new RouteDoc(setup.doc).add('hosts', { id: 'h1', name: 'Coffee cooperative', place: '', summary: '', dayId: 'd1' });
+  for (const group of ['g1', 'g2', 'g3']) new RouteDoc(setup.doc).add('groups', { id: group, name: `Group ${group.slice(1)}` });
+  const grid = await connect(server, `route/${routeId}/case/h1`, adminToken);
+  const cases = new CaseDoc(grid.doc);
+  grid.doc.transact(() => {
+    ['g1', 'g2', 'g3'].forEach((groupId, g) =>
+      ['community', 'publicSector', 'privateSector'].forEach((columnId, c) => {
+        for (let n = 0; n < 2; n += 1) cases.addCard({ text: `Lesson ${g + 1}.${c + 1}.${n + 1}: trust first, contract second`, author: 'Bench', authorId: 'bench', groupId, rowId: 'lessons', columnId }, 1);
+      }),
+    );
+  });
   await new Promise((resolve) => setTimeout(resolve, 200));
   close(setup);
+  close(grid);
   return { routeId, codes: await api(server, `/api/routes/${routeId}/join-codes`) };
 }
 
@@ -91,7 +110,7 @@ async function benchJoins(server: RunningServer, routeId: string, code: string) 
   const times = await Promise.all(
     Array.from({ length: people }, async (_, i) => {
       const begin = performance.now();
-      const { token } = await api<{ token: string }>(server, '/api/join', { code, name: `Person ${i + 1}`, teamId: 't1' }, null);
+      const { token } = await api<{ token: string }>(server, '/api/join', { code, name: `Person ${i + 1}`, teamId: 't1', groupId: 'g1' }, null);
       const synced = await Promise.all([connect(server, `route/${routeId}/river`, token), connect(server, `route/${routeId}/control`, token)]);
       providers.push(...synced);
       return performance.now() - begin;
@@ -116,26 +135,40 @@ async function newPage(browser: Browser, path: string, token: string, skewMs = 0
   return { context, page };
 }
 
+/** What the spotlight shows in turn, and what is on the room screen once it is drawn. */
+const spotlightTargets = [
+  { view: { board: 'timer' }, drawn: '[data-testid="timer"]' },
+  { view: { board: 'setup' }, drawn: '.schedule li' },
+  { view: { board: 'case', id: 'h1', part: 'compare:lessons' }, drawn: '[data-testid="row-screen"][data-font] [data-testid="card"]' },
+] as const;
+
 async function benchSpotlight(browser: Browser, server: RunningServer, routeId: string, screenToken: string) {
   const { context, page } = await newPage(browser, `${server.url}/r/${routeId}/screen`, screenToken);
   await page.getByTestId('room-screen').waitFor();
   await page.evaluate(() => {
     const shown: Record<string, number> = {};
-    (window as unknown as { __shown: Record<string, number> }).__shown = shown;
+    const state = window as unknown as { __shown: Record<string, number>; __drawn: string };
+    state.__shown = shown;
     new MutationObserver(() => {
-      const seq = document.querySelector('[data-testid="spotlight"]')?.getAttribute('data-seq');
-      if (seq && shown[seq] === undefined) shown[seq] = performance.timeOrigin + performance.now();
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq'] });
+      const spotlight = document.querySelector('[data-testid="spotlight"]');
+      const seq = spotlight?.getAttribute('data-seq');
+      if (seq && shown[seq] === undefined && spotlight!.querySelector(state.__drawn)) shown[seq] = performance.timeOrigin + performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-font'] });
   });
   const latencies: number[] = [];
+  const rowLatencies: number[] = [];
   for (let i = 0; i < spotlightChanges; i++) {
+    const target = spotlightTargets[i % spotlightTargets.length]!;
+    await page.evaluate((drawn) => ((window as unknown as { __drawn: string }).__drawn = drawn), target.drawn);
     const sent = performance.timeOrigin + performance.now();
-    const { spotlight } = await api<{ spotlight: { seq: number } }>(server, `/api/routes/${routeId}/control/spotlight`, { board: i % 2 === 0 ? 'timer' : 'setup' });
+    const { spotlight } = await api<{ spotlight: { seq: number } }>(server, `/api/routes/${routeId}/control/spotlight`, target.view);
     const handle = await page.waitForFunction((seq) => (window as unknown as { __shown: Record<string, number> }).__shown[String(seq)], spotlight.seq, { timeout: 10_000 });
-    latencies.push((await handle.jsonValue())! - sent);
+    const latency = (await handle.jsonValue())! - sent;
+    latencies.push(latency);
+    if (target.view.board === 'case') rowLatencies.push(latency);
   }
   await context.close();
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rowP50: percentile(rowLatencies, 50), rowP99: percentile(rowLatencies, 99) };
 }
 
 async function benchTimer(browser: Browser, server: RunningServer, routeId: string, token: string) {
@@ -200,7 +233,7 @@ export async function runFacilitationBench(): Promise<FacilitationBenchResult> {
     const joins = await benchJoins(server, routeId, codes.participant!);
     const screen = await api<{ token: string }>(server, '/api/join', { code: codes.screen, name: '' }, null);
     const spotlight = await benchSpotlight(browser, server, routeId, screen.token);
-    const participant = await api<{ token: string }>(server, '/api/join', { code: codes.participant, name: 'Timer reader', teamId: 't1' }, null);
+    const participant = await api<{ token: string }>(server, '/api/join', { code: codes.participant, name: 'Timer reader', teamId: 't1', groupId: 'g1' }, null);
     const timer = await benchTimer(browser, server, routeId, participant.token);
     return {
       people,
@@ -210,6 +243,8 @@ export async function runFacilitationBench(): Promise<FacilitationBenchResult> {
       spotlightChanges,
       spotlightP50Ms: spotlight.p50,
       spotlightP99Ms: spotlight.p99,
+      spotlightRowP50Ms: spotlight.rowP50,
+      spotlightRowP99Ms: spotlight.rowP99,
       timerPages: people,
       maxSkewMs,
       timerSeconds: timer.seconds,
