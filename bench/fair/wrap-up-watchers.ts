@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { riverDocName } from '../../shared/schema/doc-kinds.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
+import { percentile, sleep } from './child-server.ts';
 
 /**
  * A room of forty with the wrap-up open: forty change streams (`…/wrap-up/changes`), each asking for the
@@ -27,11 +28,6 @@ export interface WatchersResult {
 }
 
 const everyMs = 1_500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-};
 /** The process's CPU time so far, in ms (utime + stime, in clock ticks of 10 ms on Linux). */
 const cpuMsOf = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
