@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './client/build/precompress.ts';
 import { serviceWorker } from './client/sw/build-plugin.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -11,7 +12,7 @@ export default defineConfig({
   // Absolute: Vite resolves a relative root against the working directory, not this file.
   root: `${repoRoot}client`,
   // All Svelte options live here; there is no svelte.config.js.
-  plugins: [svelte({ configFile: false }), serviceWorker()],
+  plugins: [svelte({ configFile: false }), serviceWorker(), precompress()],
   build: {
     outDir: `${repoRoot}dist/client`,
     emptyOutDir: true,

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import { openPerson, waitForStatus } from './people.ts';
 import { adminToken, type TestServer } from './server.ts';
 import { useServerAndBrowser } from './file-setup.ts';
 
+const assetsDir = fileURLToPath(new URL('../../dist/client/assets', import.meta.url));
 let server: TestServer;
 let browser: Browser;
 
@@ -88,10 +90,34 @@ test('the service worker precaches exactly this build’s files and is always re
   expect(response.headers.get('cache-control')).toBe('no-cache');
   const source = await response.text();
   const precache = JSON.parse(/^const precache = (.*);$/m.exec(source)![1]!) as { version: string; files: string[] };
-  const built = await readdir(fileURLToPath(new URL('../../dist/client/assets', import.meta.url)));
+  // The build's Brotli and gzip copies are how files travel, not files of their own.
+  const built = (await readdir(assetsDir)).filter((name) => !/\.(br|gz)$/.test(name));
   expect(precache.files.toSorted()).toEqual(built.map((name) => `/assets/${name}`).toSorted());
   expect(precache.files.some((file) => file.endsWith('.woff2'))).toBe(true);
   expect(source).toContain(precache.version);
+});
+
+test('the build\'s scripts and the app shell are sent as the build compressed them, Brotli or gzip as the browser accepts', async () => {
+  const script = (await readdir(assetsDir)).find((name) => name.startsWith('plan-page-') && name.endsWith('.js'))!;
+  const files = [
+    { url: `/assets/${script}`, file: join(assetsDir, script), type: 'text/javascript; charset=utf-8', cache: 'public, max-age=31536000, immutable' },
+    // A client-side route answers with index.html's copies as well.
+    { url: '/r/laos-2013/plans/livestock', file: join(assetsDir, '../index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
+  ];
+  for (const { url, file, type, cache } of files) {
+    const source = await readFile(file, 'utf8');
+    for (const [accepted, sent, copy] of [['gzip, deflate, br, zstd', 'br', '.br'], ['gzip', 'gzip', '.gz']] as const) {
+      const response = await fetch(`${server.url}${url}`, { headers: { 'accept-encoding': accepted } });
+      const label = `${url} (${accepted})`;
+      expect(response.headers.get('content-encoding'), label).toBe(sent);
+      expect(Number(response.headers.get('content-length')), label).toBe((await stat(file + copy)).size);
+      expect(response.headers.get('content-type'), label).toBe(type);
+      expect(response.headers.get('vary'), label).toBe('Accept-Encoding');
+      expect(response.headers.get('cache-control'), label).toBe(cache);
+      // fetch decodes it: the copy holds exactly the built file, compressed once.
+      expect(await response.text(), label).toBe(source);
+    }
+  }
 });
 
 test('a browser that cannot keep the app shell is told to keep the page open while offline', async () => {
