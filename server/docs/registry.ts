@@ -210,6 +210,36 @@ export class Registry implements ConnectionOwner, RoomHooks {
   }
 
   /**
+   * Runs `edit` once every named document is loaded, without waiting in between, so that what it changes
+   * in them goes into one commit: storage keeps a commit in one transaction, so all of it is stored or none
+   * (a server action that writes several documents, then `stored`). Throws ChangeNotStored, with nothing
+   * changed, when one of them was forgotten (a failed commit) while the others loaded.
+   */
+  async changeTogether<T>(docNames: readonly string[], edit: (rooms: Room[]) => T): Promise<T> {
+    const held: Room[] = [];
+    const loads = docNames.map((name) =>
+      this.acquire(name).then((room) => {
+        room.holds++;
+        held.push(room);
+        return room;
+      }),
+    );
+    try {
+      const rooms = await Promise.all(loads);
+      const lost = rooms.find((room) => room.doc.isDestroyed);
+      if (lost !== undefined) throw new ChangeNotStored(`${lost.name} was forgotten after a failed commit`);
+      return edit(rooms);
+    } finally {
+      // Those that loaded after another failed are let go too.
+      await Promise.allSettled(loads);
+      for (const room of held) {
+        room.holds--;
+        this.scheduleUnloadIfIdle(room);
+      }
+    }
+  }
+
+  /**
    * Loads the document and keeps it loaded for the server's life (until `unloadAll`) or until `release`: a
    * route's people list, which every access decision of the route reads without waiting.
    */

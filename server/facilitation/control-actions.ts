@@ -2,6 +2,7 @@ import { controlDocName } from '../../shared/schema/doc-kinds.ts';
 import { ControlDoc } from '../../shared/schema/control.ts';
 import { hasRefusedOn } from '../auth/write-rights.ts';
 import type { Registry } from '../docs/registry.ts';
+import type { Room } from '../docs/room.ts';
 import { CloseCodes } from '../protocol/close-codes.ts';
 
 /**
@@ -13,11 +14,19 @@ import { CloseCodes } from '../protocol/close-codes.ts';
 export class ControlActions {
   constructor(private readonly registry: Registry) {}
 
-  async change<T>(routeId: string, edit: (control: ControlDoc) => T, options: { widensRights?: boolean } = {}): Promise<T> {
-    const result = await this.registry.withRoom(controlDocName(routeId), (room) => {
+  change<T>(routeId: string, edit: (control: ControlDoc) => T, options: { widensRights?: boolean } = {}): Promise<T> {
+    return this.changeWith(routeId, [], (control) => edit(control), options);
+  }
+
+  /**
+   * A control change made with changes to other documents (`docNames`, given to `edit` as rooms in that
+   * order), in one commit: all of it is stored, or nothing (a reveal's cards, the idea counts the room sees).
+   */
+  async changeWith<T>(routeId: string, docNames: readonly string[], edit: (control: ControlDoc, rooms: Room[]) => T, options: { widensRights?: boolean } = {}): Promise<T> {
+    const result = await this.registry.changeTogether([controlDocName(routeId), ...docNames], ([control, ...rooms]) => {
       let value!: T;
-      room.doc.transact(() => {
-        value = edit(new ControlDoc(room.doc));
+      control!.doc.transact(() => {
+        value = edit(new ControlDoc(control!.doc), rooms);
       });
       return value;
     });

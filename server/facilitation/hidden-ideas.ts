@@ -70,19 +70,12 @@ export class HiddenIdeas {
     if (hostId !== null && !(await this.withSetup(routeId, (setup) => setup.read('hosts').some((host) => host.id === hostId)))) {
       throw new HiddenIdeaError(400, 'invalid_host', 'This route has no such host.');
     }
-    let revealed = 0;
-    if (!hidden) revealed = await this.reveal(routeId, target);
-    // Revealed, the board takes participants' cards again: those refused meanwhile are resent (A3).
-    const hiddenNow = await this.control.change(
-      routeId,
-      (control) => {
-        control.setHidden(target, hidden);
-        if (!hidden) control.setHiddenCount(target, 0);
-        return control.hiddenTargets();
-      },
-      { widensRights: !hidden },
-    );
-    return { hidden: hiddenNow, revealed };
+    if (!hidden) return this.reveal(routeId, target, hostId);
+    const hiddenNow = await this.control.change(routeId, (control) => {
+      control.setHidden(target, true);
+      return control.hiddenTargets();
+    });
+    return { hidden: hiddenNow, revealed: 0 };
   }
 
   /**
@@ -100,12 +93,10 @@ export class HiddenIdeas {
     if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This board has no hidden brainstorm now: add the card to it.');
     const id = fields.id === undefined ? newId() : await this.freeId(routeId, place, fields.id);
     const idea: HiddenIdea = { id, ...place, text, color: color ?? cardColors[0], photos, author: author.name, authorId: author.id, createdAt: this.now() };
-    await this.registry.withRoom(serverDocName(routeId), (room) => {
-      const ideas = new HiddenIdeasDoc(room.doc);
+    await this.withCount(routeId, place.target, (ideas) => {
       if (ideas.idea(id) !== null) throw idTaken();
       ideas.add(idea);
     });
-    await this.recount(routeId, place.target);
     return idea;
   }
 
@@ -123,13 +114,16 @@ export class HiddenIdeas {
       const place = await this.placeOf(routeId, { hostId: idea.hostId, groupId: idea.groupId, rowId, columnId, text: '' });
       Object.assign(changes, { rowId: place.rowId, columnId: place.columnId });
     }
-    return this.registry.withRoom(serverDocName(routeId), (room) => {
+    const changed = await this.registry.withRoom(serverDocName(routeId), (room) => {
       const ideas = new HiddenIdeasDoc(room.doc);
       // Asked again: it may have been revealed or taken back while the cell was checked.
       ownIdea(ideas, ideaId, viewer);
       ideas.change(ideaId, changes);
       return ideas.idea(ideaId)!;
     });
+    // Answered once stored: a change that could not be stored throws (ChangeNotStored), the idea as it was.
+    await this.registry.stored();
+    return changed;
   }
 
   async list(routeId: string, viewer: IdeaViewer): Promise<HiddenIdea[]> {
@@ -138,13 +132,12 @@ export class HiddenIdeas {
   }
 
   async remove(routeId: string, ideaId: string, viewer: IdeaViewer): Promise<void> {
-    const target = await this.registry.withRoom(serverDocName(routeId), (room) => {
-      const ideas = new HiddenIdeasDoc(room.doc);
-      const idea = ownIdea(ideas, ideaId, viewer);
+    const idea = await this.registry.withRoom(serverDocName(routeId), (room) => ownIdea(new HiddenIdeasDoc(room.doc), ideaId, viewer));
+    await this.withCount(routeId, idea.target, (ideas) => {
+      // Asked again: it may have been revealed or taken back meanwhile.
+      ownIdea(ideas, ideaId, viewer);
       ideas.remove(ideaId);
-      return idea.target;
     });
-    await this.recount(routeId, target);
   }
 
   /**
@@ -210,45 +203,48 @@ export class HiddenIdeas {
     return this.registry.withRoom(routeDocName(routeId), (room) => look(new RouteDoc(room.doc), room.doc));
   }
 
-  private async reveal(routeId: string, target: LockTarget): Promise<number> {
-    const ideas = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inTarget(target));
-    if (ideas.length === 0) return 0;
-    const hostId = hostOf(target);
-    if (hostId === null) {
-      await this.registry.withRoom(riverDocName(routeId), (room) => {
-        const river = new RiverDoc(room.doc);
-        room.doc.transact(() => {
+  /**
+   * Puts the target's ideas on its board as cards, takes them off the hidden list and ends the hidden
+   * brainstorm, in one commit: if it cannot be stored, no card is on the board and every idea still waits.
+   * Revealed, the board takes participants' cards again: those refused meanwhile are resent (A3).
+   */
+  private async reveal(routeId: string, target: LockTarget, hostId: string | null): Promise<{ hidden: string[]; revealed: number }> {
+    const board = hostId === null ? riverDocName(routeId) : caseDocName(routeId, hostId);
+    return this.control.changeWith(
+      routeId,
+      [serverDocName(routeId), board],
+      (control, [server, boardRoom]) => {
+        const hidden = new HiddenIdeasDoc(server!.doc);
+        const ideas = hidden.inTarget(target);
+        const onBoard = hostId === null ? new RiverDoc(boardRoom!.doc) : new CaseDoc(boardRoom!.doc);
+        boardRoom!.doc.transact(() => {
           for (const idea of ideas) {
-            if (river.card(idea.id) !== null) continue;
-            const { id, text, color, photos, author, authorId, streamId, dayId } = idea;
-            river.addCard({ id, text, color, photos, author, authorId, streamId, dayId }, idea.createdAt);
+            // Given again after a reveal that was stored only in part (older servers): nothing twice.
+            if (onBoard.card(idea.id) !== null) continue;
+            const { id, text, color, photos, author, authorId } = idea;
+            if (onBoard instanceof RiverDoc) onBoard.addCard({ id, text, color, photos, author, authorId, streamId: idea.streamId, dayId: idea.dayId }, idea.createdAt);
+            else onBoard.addCard({ id, text, color, photos, author, authorId, groupId: idea.groupId, rowId: idea.rowId, columnId: idea.columnId }, idea.createdAt);
           }
         });
-      });
-    } else {
-      await this.registry.withRoom(caseDocName(routeId, hostId), (room) => {
-        const grid = new CaseDoc(room.doc);
-        room.doc.transact(() => {
-          for (const idea of ideas) {
-            if (grid.card(idea.id) !== null) continue;
-            const { id, text, color, photos, author, authorId, groupId, rowId, columnId } = idea;
-            grid.addCard({ id, text, color, photos, author, authorId, groupId, rowId, columnId }, idea.createdAt);
-          }
-        });
-      });
-    }
-    // Stored in the board before they leave the hidden list (flush commits in order of arrival).
-    await this.registry.flush();
-    await this.registry.withRoom(serverDocName(routeId), (room) => {
-      const hidden = new HiddenIdeasDoc(room.doc);
-      room.doc.transact(() => ideas.forEach((idea) => hidden.remove(idea.id)));
-    });
-    return ideas.length;
+        server!.doc.transact(() => ideas.forEach((idea) => hidden.remove(idea.id)));
+        control.setHidden(target, false);
+        control.setHiddenCount(target, 0);
+        return { hidden: control.hiddenTargets(), revealed: ideas.length };
+      },
+      { widensRights: true },
+    );
   }
 
-  private async recount(routeId: string, target: LockTarget): Promise<void> {
-    const count = await this.registry.withRoom(serverDocName(routeId), (room) => new HiddenIdeasDoc(room.doc).inTarget(target).length);
-    await this.control.change(routeId, (control) => control.setHiddenCount(target, count));
+  /**
+   * Changes the hidden list with `edit` and the count of the target's waiting ideas the room sees with it,
+   * in one commit, stored before the caller answers (or ChangeNotStored, neither changed).
+   */
+  private async withCount(routeId: string, target: LockTarget, edit: (ideas: HiddenIdeasDoc) => void): Promise<void> {
+    await this.control.changeWith(routeId, [serverDocName(routeId)], (control, [server]) => {
+      const ideas = new HiddenIdeasDoc(server!.doc);
+      server!.doc.transact(() => edit(ideas));
+      control.setHiddenCount(target, ideas.inTarget(target).length);
+    });
   }
 }
 

@@ -12,8 +12,10 @@ import {
   type Person,
 } from '../../shared/schema/people.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
+import type * as Y from 'yjs';
 import type { Registry } from '../docs/registry.ts';
-import type { Room } from '../docs/room.ts';
+import type { DocWrite } from '../learning-routes/catalog.ts';
+import { remoteOrigin, type Room } from '../docs/room.ts';
 
 /** Why a join or a change to a person was refused; the HTTP layer turns it into its JSON error. */
 export class PeopleError extends Error {
@@ -25,6 +27,10 @@ export class PeopleError extends Error {
     super(message);
   }
 }
+
+/** A code no route has now: mistyped, or replaced by a new one. */
+export const codeUnknown = (): PeopleError =>
+  new PeopleError(404, 'code_unknown', 'No route has this code. Check it with the facilitator: codes change when they are renewed.');
 
 export const maxPersonNameLength = 40;
 
@@ -74,9 +80,7 @@ export class People {
   private async load(routeId: string): Promise<PeopleDoc> {
     const room: Room = await this.registry.keepLoaded(serverDocName(routeId));
     const people = new PeopleDoc(room.doc);
-    room.doc.transact(() => {
-      for (const role of joinRoles) if (people.joinCode(role) === null) people.setJoinCode(role, this.newCode());
-    });
+    this.addMissingCodes(room.doc);
     this.docs.set(routeId, people);
     this.indexCodes(routeId, people);
     room.doc.getMap('joinCodes').observeDeep(() => this.indexCodes(routeId, people));
@@ -85,11 +89,33 @@ export class People {
     room.doc.once('destroy', () => {
       if (room.forgotten && this.docs.get(routeId) === people) void this.open(routeId).catch(() => undefined);
     });
-    people.observePeople((ids) => {
-      for (const id of ids) this.onChanged(routeId, id, people.person(id)?.removedAt != null);
+    // Another instance's change was stored there: told at once. One made here only once it is stored: a
+    // removal whose commit failed must not close the person's connections (for good: they do not reconnect).
+    people.observePeople((ids, origin) => {
+      if (origin === remoteOrigin) return this.told(routeId, ids);
+      queueMicrotask(() => void this.registry.stored().then(() => this.told(routeId, ids), () => undefined));
     });
     await this.registry.flush();
     return people;
+  }
+
+  /** A code for every role that has none yet (a new route's, written with its setup by the catalog). */
+  codesFor(routeId: string): DocWrite {
+    return { docName: serverDocName(routeId), write: (doc) => this.addMissingCodes(doc) };
+  }
+
+  private addMissingCodes(doc: Y.Doc): void {
+    const people = new PeopleDoc(doc);
+    doc.transact(() => {
+      for (const role of joinRoles) if (people.joinCode(role) === null) people.setJoinCode(role, this.newCode());
+    });
+  }
+
+  /** Tells `onChanged` about people as the route's people are now (loaded again if a commit failed). */
+  private told(routeId: string, ids: string[]): void {
+    const people = this.docs.get(routeId);
+    if (people === undefined || people.doc.isDestroyed) return;
+    for (const id of ids) this.onChanged(routeId, id, people.person(id)?.removedAt != null);
   }
 
   private indexCodes(routeId: string, people: PeopleDoc): void {
@@ -135,10 +161,15 @@ export class People {
   async lookUp(code: string): Promise<CodeInfo> {
     const entry = this.byCode.get(code);
     if (entry === undefined) {
-      throw new PeopleError(404, 'code_unknown', 'No route has this code. Check it with the facilitator: codes change when they are renewed.');
+      throw codeUnknown();
     }
     const current = (await this.open(entry.routeId)).joinCode(entry.role);
-    if (current !== null && current.expiresAt !== null && current.expiresAt <= this.now()) {
+    // The index follows the document before a change is stored: a new code whose commit failed is refused
+    // once the stored codes are loaded again.
+    if (current?.code !== code) {
+      throw codeUnknown();
+    }
+    if (current.expiresAt !== null && current.expiresAt <= this.now()) {
       throw new PeopleError(410, 'code_expired', 'This code has expired. Ask the facilitator for the current one.');
     }
     const setup = await this.registry.withRoom(routeDocName(entry.routeId), (room) => {
@@ -221,14 +252,16 @@ export class People {
     });
   }
 
-  /** One transaction on the route's server document, stored before the caller answers. */
+  /** One transaction on the route's server document, stored before the caller answers (a join's token after). */
   private async change<T>(routeId: string, edit: (people: PeopleDoc) => T): Promise<T> {
     const people = await this.open(routeId);
     let result!: T;
     people.doc.transact(() => {
       result = edit(people);
     });
-    await this.registry.flush();
+    // A change that could not be stored throws (ChangeNotStored): the document is forgotten and loaded again
+    // from storage, so nothing of it stays, and the caller answers that it was not made.
+    await this.registry.stored();
     return result;
   }
 }

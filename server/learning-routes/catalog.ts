@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Registry } from '../docs/registry.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Grant, RouteRole } from '../auth/access.ts';
@@ -15,6 +16,12 @@ export interface RouteSummary extends RouteSetup {
 export interface NewRoute extends RouteSetup {
   /** Number of days when the dates do not say (or to override them). */
   days?: number;
+}
+
+/** A write into one of a new route's documents, made in its creation's commit. */
+export interface DocWrite {
+  docName: string;
+  write(doc: Y.Doc): void;
 }
 
 const routeDocPattern = /^route\/([^/]+)$/;
@@ -49,13 +56,20 @@ export class RouteCatalog {
     return summaries.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title));
   }
 
-  async create(route: NewRoute, id = newId(8)): Promise<RouteSummary> {
+  /**
+   * Writes a new route's setup and river, and with them what `alongside` writes in its other documents (its
+   * join codes), in one commit: stored before it answers, or ChangeNotStored and no route at all.
+   */
+  async create(route: NewRoute, alongside: (routeId: string) => DocWrite[] = () => []): Promise<RouteSummary> {
+    const id = newId(8);
     const days = routeDays(route);
-    await this.registry.withRoom(routeDocName(id), (room) =>
-      writeRoute(room.doc, { ...route, days, schedule: [], hosts: [], groups: [], teams: [] }),
-    );
-    await this.registry.withRoom(riverDocName(id), (room) => new RiverDoc(room.doc).ensureStreams());
-    await this.registry.flush();
+    const others = alongside(id);
+    await this.registry.changeTogether([routeDocName(id), riverDocName(id), ...others.map((other) => other.docName)], ([setup, river, ...rooms]) => {
+      writeRoute(setup!.doc, { ...route, days, schedule: [], hosts: [], groups: [], teams: [] });
+      new RiverDoc(river!.doc).ensureStreams();
+      others.forEach((other, index) => other.write(rooms[index]!.doc));
+    });
+    await this.registry.stored();
     return { id, role: 'admin', title: route.title, place: route.place, startDate: route.startDate, endDate: route.endDate };
   }
 

@@ -120,15 +120,18 @@ export class PeopleDoc {
     if (map !== undefined) setFields(map, fields);
   }
 
-  /** Calls `changed` with the ids of people whose fields changed in a transaction (removals among them). */
-  observePeople(changed: (ids: string[]) => void): void {
-    this.peopleMap.observeDeep((events) => {
+  /**
+   * Calls `changed` with the ids of people whose fields changed in a transaction (removals among them), and
+   * the transaction's origin (the server tells its own changes from another instance's).
+   */
+  observePeople(changed: (ids: string[], origin: unknown) => void): void {
+    this.peopleMap.observeDeep((events, transaction) => {
       const ids = new Set<string>();
       for (const event of events) {
         if (event.target === this.peopleMap) for (const key of event.keys.keys()) ids.add(key);
         else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
       }
-      if (ids.size > 0) changed([...ids]);
+      if (ids.size > 0) changed([...ids], transaction.origin);
     });
   }
 }

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { isWellFormedJoinCode, normalizeJoinCode } from '../../../shared/schema/people.ts';
 import type { TokenService } from '../../auth/tokens.ts';
-import { PeopleError, type People } from '../../facilitation/people.ts';
+import { codeUnknown, PeopleError, type People } from '../../facilitation/people.ts';
 import type { WrongCodeLimiter } from '../../facilitation/wrong-code-limiter.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from './control.ts';
@@ -27,7 +27,7 @@ export function joinRoutes(people: People, tokens: TokenService, limiter: WrongC
     const code = typeof typed === 'string' ? normalizeJoinCode(typed) : '';
     try {
       if (!isWellFormedJoinCode(code)) {
-        throw new PeopleError(404, 'code_unknown', 'No route has this code. Check it with the facilitator: codes change when they are renewed.');
+        throw codeUnknown();
       }
       const result = await attempt(code);
       limiter.succeeded(address);

@@ -14,7 +14,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export function learningRouteRoutes(
   authenticate: Authenticate,
   catalog: RouteCatalog,
-  people: Pick<People, 'open'>,
+  people: Pick<People, 'open' | 'codesFor'>,
 ): Hono<GrantEnv> {
   const grant = withGrant(authenticate);
   return new Hono<GrantEnv>()
@@ -26,8 +26,8 @@ export function learningRouteRoutes(
     })
     .post('/api/routes', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       if (c.get('grant').kind !== 'admin') throw apiError(403, 'forbidden', 'Only the admin token can create routes.');
-      const route = await catalog.create(parseNewRoute(await c.req.json().catch(() => null)));
-      // Its people list (and join codes) from the start, like every route's.
+      // Its join codes from the start, stored with its setup; then its people list is kept loaded, like every route's.
+      const route = await catalog.create(parseNewRoute(await c.req.json().catch(() => null)), (id) => [people.codesFor(id)]);
       await people.open(route.id);
       return c.json({ route, links: withUrls(c, catalog.links(route.id)) }, 201);
     })

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Storage } from '../../../server/persistence/storage.ts';
 
 /**
@@ -30,4 +31,10 @@ export function failingStorage(): { wrap(storage: Storage): Storage; failWrites(
       return failed;
     },
   };
+}
+
+/** The API's answer for a change the storage could not keep: 503, and a sentence saying it was not made. */
+export function expectNotStored(answer: { status: number; body: unknown }): void {
+  expect(answer.status).toBe(503);
+  expect(answer.body).toMatchObject({ error: 'storage_failed', message: expect.stringContaining('could not save this change, so it was not made') });
 }
