@@ -88,6 +88,8 @@ test('one row of a host\'s comparison in the spotlight: the room screen shows th
   const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
   const room = await openPerson(browser, server, { name: 'Screen', path: '/r/laos-2013/screen', token: screenToken, viewport: { width: 1920, height: 1080 } });
   await room.page.getByTestId('room-screen').waitFor();
+  const gridSockets: string[] = [];
+  room.page.on('websocket', (socket) => void (socket.url().includes(caseDocName('laos-2013', 'asparagus')) && gridSockets.push(socket.url())));
 
   await fay.page.getByTestId('compare-row-asparagus').selectOption('lessons');
   const shown = room.page.locator('[data-testid="spotlight"][data-board="case"] [data-testid="compare-screen"][data-row="lessons"]');
@@ -110,6 +112,21 @@ test('one row of a host\'s comparison in the spotlight: the room screen shows th
 
   await fay.page.getByTestId('compare-row-asparagus').selectOption('');
   await room.page.locator('[data-testid="compare-screen"][data-row=""]').waitFor();
+  await fay.page.getByTestId('show-river').click();
+  await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
+
+  // Spotlighted again, the row is drawn from the grid the room screen kept open, live meanwhile: a card
+  // written while the river was shown is there, and no second socket was opened for the grid.
+  const grid = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, caseDocName('laos-2013', 'asparagus'), { token: facilitator });
+  await synced(grid);
+  const { groupId, columnId } = new CaseDoc(grid.doc).cards().find((card) => card.rowId === 'lessons')!;
+  const written = new CaseDoc(grid.doc).addCard({ text: 'Written while the river was shown', author: 'Fay', authorId: 'fay', groupId, rowId: 'lessons', columnId }, Date.now());
+  await fay.page.getByTestId('compare-row-asparagus').selectOption('lessons');
+  await shown.getByText('Written while the river was shown').waitFor();
+  expect(gridSockets).toHaveLength(1);
+  new CaseDoc(grid.doc).deleteCards([written]);
+  await shown.getByText('Written while the river was shown').waitFor({ state: 'detached' });
+  grid.destroy();
   await fay.page.getByTestId('show-river').click();
   await room.page.getByTestId('spotlight').waitFor({ state: 'detached' });
   for (const person of [fay, room]) await person.context.close();
