@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { riverDocName } from '../../shared/schema/doc-kinds.ts';
 import { RiverDoc } from '../../shared/schema/river.ts';
+import { readServerEvents } from '../../tests/integration/helpers/server-events.ts';
 import { percentile, sleep } from './child-server.ts';
 
 /**
@@ -70,23 +71,12 @@ export async function benchWrapUpWatchers(server: { url: string; port: number; p
     ready.push(
       (async () => {
         const response = await fetch(`${wrapUpUrl}/changes`, { headers, signal: abort.signal });
-        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
         let watching!: () => void;
         const opened = new Promise<void>((resolve) => (watching = resolve));
-        void (async () => {
-          let text = '';
-          for (;;) {
-            const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-            if (done) return;
-            text += value;
-            for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
-              const event = /^event: (.*)$/m.exec(text.slice(0, end))?.[1];
-              text = text.slice(end + 2);
-              if (event === 'watching') watching();
-              if (event === 'changed') ask();
-            }
-          }
-        })();
+        void readServerEvents(response, (name) => {
+          if (name === 'watching') watching();
+          if (name === 'changed') ask();
+        });
         await opened;
       })(),
     );

@@ -6,28 +6,14 @@ import { RiverDoc } from '../../../shared/schema/river.ts';
 import type { WrapUp } from '../../../shared/schema/wrap-up.ts';
 import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.ts';
 import { api, makeDataDir, startTestServer } from '../helpers/server.ts';
+import { readServerEvents } from '../helpers/server-events.ts';
 
 /** One `GET …/wrap-up/changes` stream, read as the wrap-up page reads it: its events, by name, as they come. */
 async function openChanges(url: string, token: string) {
   const abort = new AbortController();
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
   const events: string[] = [];
-  if (response.ok && response.body) {
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    void (async () => {
-      let text = '';
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        text += value;
-        for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
-          const name = /^event: (.*)$/m.exec(text.slice(0, end))?.[1];
-          if (name) events.push(name);
-          text = text.slice(end + 2);
-        }
-      }
-    })();
-  }
+  if (response.ok) void readServerEvents(response, (name) => events.push(name));
   return { response, events, close: () => abort.abort() };
 }
 
