@@ -65,6 +65,19 @@ test('the room screen shows the whole river, read only, and follows along live',
   await Promise.all([screen.context.close(), ana.context.close()]);
 });
 
+// Venue projectors are often 1366x768: the river is summed up to fit, and every card it shows keeps its text
+// (its 33 px type is still about 12 px there), never a blank tile.
+test('the room screen on a 1366x768 projector draws the text of every card it shows', async () => {
+  const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: laptop });
+  await card(screen.page, 'Our group sells cardamom').locator('p.text').waitFor();
+  const cards = await screen.page.getByTestId('card').count();
+  expect(cards).toBeGreaterThan(0);
+  expect(await screen.page.locator('[data-testid="card"] p.text').count()).toBe(cards);
+  expect(await allCardsInView(screen.page)).toBe(true);
+  await screenshot(screen.page, 'room-screen-1366x768', { fullPage: false });
+  await screen.context.close();
+});
+
 const samples = [
   { viewport: projector, lao: 'ການຂາຍກາເຟອິນຊີຕ້ອງມີຄຸນນະພາບສະໝໍ່າສະເໝີ', vietnamese: 'Hợp tác xã giúp nông dân bán rau an toàn với giá ổn định' },
   { viewport: laptop, lao: 'ກຸ່ມແມ່ຍິງຕ້ອງມີບັນຊີທີ່ໂປ່ງໃສ', vietnamese: 'Chia sẻ kinh nghiệm trồng tre với các hộ nông dân khác' },

@@ -2,8 +2,11 @@ import type { Rect } from './layout.ts';
 
 const minScale = 0.04;
 const maxScale = 2.5;
-/** Below this zoom card text is too small to read, so cards are drawn as plain tiles (and cheaply). */
-const detailScale = 0.42;
+/**
+ * Below this size on screen, in pixels, card text cannot be read, so cards are drawn as plain tiles (and
+ * cheaply). A size, not a zoom: the room screen's 33 px type still reads at a zoom where a board's 14 px would not.
+ */
+const minTextPx = 5.5;
 /** The rendered area reaches this far past the viewport, so a short pan shows cards already there. */
 const overscan = 0.5;
 
@@ -13,6 +16,8 @@ const overscan = 0.5;
  * transform, so panning moves one element and re-renders nothing.
  */
 export class BoardView {
+  /** The cards' type, in board units (the page's `--card-font`). */
+  readonly fontSize: number;
   x = $state(0);
   y = $state(0);
   scale = $state(1);
@@ -25,7 +30,11 @@ export class BoardView {
   isMoving = $state(false);
   #settle: ReturnType<typeof setTimeout> | undefined;
 
-  readonly isDetailed = $derived(this.scale >= detailScale);
+  readonly isDetailed = $derived.by(() => this.scale * this.fontSize >= minTextPx);
+
+  constructor(fontSize: number) {
+    this.fontSize = fontSize;
+  }
 
   /** The part of the board to render, widened and snapped to a grid so it changes only now and then. */
   readonly #renderKey = $derived.by(() => {

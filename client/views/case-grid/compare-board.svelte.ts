@@ -35,6 +35,7 @@ export const compareParams: LayoutParams = {
   outflowWidth: 0,
   addSlot: false,
 };
+const compareFontSize = 13;
 
 /**
  * The facilitator's comparison of one host's grids: every group side by side, key points marked, and
@@ -47,7 +48,7 @@ export class CompareBoard {
   readonly river;
   readonly riverDoc: RiverDoc;
   readonly people: BoardPeople;
-  readonly view = new BoardView();
+  readonly view = new BoardView(compareFontSize);
   readonly selection = new Selection();
   readonly gestures: BoardGestures;
   keyOnly = $state(false);

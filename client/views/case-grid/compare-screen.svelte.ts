@@ -32,7 +32,7 @@ export const compareScreenFontSize = 17;
  */
 export class CompareScreen {
   readonly data: GridData;
-  readonly view = new BoardView();
+  readonly view = new BoardView(compareScreenFontSize);
   rowId = $state<string | null>(null);
   keyOnly = $state(false);
   #boardCards = new BoardCards();

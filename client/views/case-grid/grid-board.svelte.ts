@@ -33,7 +33,7 @@ export class GridBoard {
   readonly templateEdits: TemplateEdits;
   /** A hidden brainstorm on this grid: this person's cards that wait for the reveal. */
   readonly hidden: GridHidden;
-  readonly view = new BoardView();
+  readonly view = new BoardView(gridFontSize);
   readonly selection = new Selection();
   readonly gestures: BoardGestures;
   people = $state<BoardPeople | null>(null);

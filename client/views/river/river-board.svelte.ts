@@ -61,7 +61,7 @@ export class RiverBoard {
   readonly data: RiverData;
   readonly edits: RiverEdits;
   readonly people: BoardPeople;
-  readonly view = new BoardView();
+  readonly view = new BoardView(boardFontSize);
   readonly selection = new Selection();
   readonly filters = new CardFilters();
   readonly gestures: BoardGestures;

@@ -42,7 +42,7 @@ const readableScale = 14 / (screenFontSize * 1.36);
 export class RoomScreen {
   readonly data: RiverData;
   readonly control: RoomControl;
-  readonly view = new BoardView();
+  readonly view = new BoardView(screenFontSize);
   readonly #awareness: ReactiveAwareness<{ user: unknown }>;
   readonly #stop: () => void;
 
