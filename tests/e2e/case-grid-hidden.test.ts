@@ -26,6 +26,17 @@ async function open(name: string, token: string, path = gridPath): Promise<Perso
   return person;
 }
 
+/** A hidden card sent over HTTP, as a participant's page would, into group 1's community column. */
+async function sendHidden(token: string, rowId: string, text: string): Promise<{ id: string; authorId: string }> {
+  const sent = await fetch(`${server.url}/api/routes/laos-2013/hidden-ideas`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ hostId: 'coffee', groupId: 'g1', rowId, columnId: 'community', text }),
+  });
+  expect(sent.status).toBe(201);
+  return ((await sent.json()) as { idea: { id: string; authorId: string } }).idea;
+}
+
 /** The first row and column of the demo's grid template (PPP): story and context, community. */
 const inFirstCell = (person: Person, text: string) => person.page.locator('[data-testid="card"][data-stream="story"][data-day="community"]', { hasText: text });
 
@@ -78,12 +89,7 @@ test('a participant edits, moves and deletes their own hidden card on the grid, 
 
   // The facilitator takes out of the console's list a card that should not reach the room.
   const offTopic = 'Who is bringing lunch tomorrow?';
-  const sent = await fetch(`${server.url}/api/routes/laos-2013/hidden-ideas`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${boToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ hostId: 'coffee', groupId: 'g1', rowId: 'results', columnId: 'community', text: offTopic }),
-  });
-  expect(sent.status).toBe(201);
+  await sendHidden(boToken, 'results', offTopic);
   const listed = fay.page.getByTestId('hidden-case-coffee').locator('li', { hasText: offTopic });
   await listed.getByTestId('hidden-remove').click();
   await listed.waitFor({ state: 'detached' });
@@ -176,4 +182,66 @@ test('a photo on a hidden grid card shows to its author alone until the reveal, 
   await boPhoto.waitFor();
   await expect.poll(() => boPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   for (const person of [fay, ana, bo]) await person.context.close();
+});
+
+test('a facilitator edits and deletes a participant\'s hidden card on the grid, with undo and redo in order with their grid changes', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const fayConsole = await open('Fay', facilitator, '/r/laos-2013/facilitate');
+  const boToken = await joinAs(server, codes, 'participant', 'Bo', 'taliang');
+  await fayConsole.page.getByTestId('hide-case-coffee').click();
+  await fayConsole.page.getByTestId('reveal-case-coffee').waitFor();
+  const draft = 'Pickers wait a month for their pay';
+  const bosIdea = await sendHidden(boToken, 'story', draft);
+  /** The hidden list as the server keeps it. */
+  const waiting = async () => {
+    const answer = await fetch(`${server.url}/api/routes/laos-2013/hidden-ideas`, { headers: { authorization: `Bearer ${facilitator}` } });
+    return ((await answer.json()) as { ideas: Array<{ id: string; text: string; authorId: string; author: string }> }).ideas;
+  };
+
+  const fay = await open('Fay', facilitator);
+  await inFirstCell(fay, draft).getByTestId('card-badge').waitFor();
+  expect(await inFirstCell(fay, draft).getByTestId('card-badge').textContent()).toBe('Hidden');
+  // Bo's card, edited in place as any card: the change goes to the server's hidden list, in his name still.
+  const edited = 'Pickers wait a month for their pay (the cooperative is changing it)';
+  await inFirstCell(fay, draft).dblclick();
+  await fay.page.getByTestId('card-editor').fill(edited);
+  await fay.page.getByTestId('card-editor').press('Enter');
+  await inFirstCell(fay, edited).waitFor();
+  await expect.poll(async () => (await waiting()).find((idea) => idea.id === bosIdea.id)?.text).toBe(edited);
+  // A change to a shared card between, then Bo's card deleted with the Delete key.
+  const shared = 'An exporter buys the whole harvest under a market contract';
+  const sharedEdited = `${shared}, at a price fixed at planting`;
+  await card(fay.page, shared).dblclick();
+  await fay.page.getByTestId('card-editor').fill(sharedEdited);
+  await fay.page.getByTestId('card-editor').press('Enter');
+  await card(fay.page, sharedEdited).waitFor();
+  await inFirstCell(fay, edited).click();
+  await fay.page.keyboard.press('Delete');
+  await inFirstCell(fay, edited).waitFor({ state: 'detached' });
+  await expect.poll(async () => (await waiting()).some((idea) => idea.id === bosIdea.id)).toBe(false);
+  await screenshot(fay.page, 'grid-hidden-facilitator-deleted-1366x768', { fullPage: false });
+
+  // Ctrl+Z puts it back, under its own id and in Bo's name; again, the shared card's text; again, Bo's text.
+  await fay.page.keyboard.press('Control+z');
+  await inFirstCell(fay, edited).getByTestId('card-badge').waitFor();
+  await expect.poll(async () => (await waiting()).find((idea) => idea.id === bosIdea.id)).toMatchObject({ authorId: bosIdea.authorId, author: 'Bo', text: edited });
+  await fay.page.keyboard.press('Control+z');
+  await card(fay.page, sharedEdited).waitFor({ state: 'detached' });
+  await card(fay.page, shared).waitFor();
+  await fay.page.getByTestId('undo').click();
+  await inFirstCell(fay, edited).waitFor({ state: 'detached' });
+  await inFirstCell(fay, draft).waitFor();
+  await fay.page.getByTestId('redo').click();
+  await inFirstCell(fay, edited).waitFor();
+  expect(await card(fay.page, sharedEdited).count()).toBe(0);
+
+  // Bo's page shows his card as the facilitator left it, his alone; at the reveal it is everyone's, his.
+  const bo = await open('Bo', boToken);
+  await inFirstCell(bo, edited).getByTestId('card-badge').waitFor();
+  expect(await inFirstCell(bo, edited).getByTestId('card-badge').textContent()).toBe('Only you');
+  await fayConsole.page.getByTestId('reveal-case-coffee').click();
+  await inFirstCell(fay, edited).waitFor();
+  await expect.poll(async () => (await inFirstCell(fay, edited).getByTestId('card-badge').count())).toBe(0);
+  expect(await waiting()).toEqual([]);
+  for (const person of [fayConsole, fay, bo]) await person.context.close();
 });

@@ -21,6 +21,11 @@ export class UndoableEdits {
     this.#undo.addTrackedOrigin(this);
   }
 
+  /** How many steps Ctrl+Z can take back now (a change that changed nothing adds none). */
+  get undoSteps(): number {
+    return this.#undo.undoStack.length;
+  }
+
   undo(): void {
     this.#undo.undo();
     this.#follow();

@@ -7,8 +7,17 @@ const base = (routeId: string) => `/api/routes/${encodeURIComponent(routeId)}`;
 
 export const fetchHiddenIdeas = (routeId: string) => requestApi<{ ideas: HiddenIdea[] }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId));
 
-/** An idea for a hidden river stream, or a card for a hidden case grid; `id` puts back one taken back (an undo). */
-export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: string; groupId: string; rowId: string; columnId: string }) & { text: string; color?: string; photos?: string[]; id?: string };
+/**
+ * An idea for a hidden river stream, or a card for a hidden case grid; `id` puts back one taken back (an
+ * undo), and a facilitator puts back another person's in their name (`authorId`).
+ */
+export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: string; groupId: string; rowId: string; columnId: string }) & {
+  text: string;
+  color?: string;
+  photos?: string[];
+  id?: string;
+  authorId?: string;
+};
 
 /** What the author may change of an idea while it waits. */
 export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>>;

@@ -10,6 +10,7 @@ import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } fr
 import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
 import { GridHidden } from './grid-hidden.svelte.ts';
+import { MixedHistory } from './mixed-history.svelte.ts';
 import type { ServerHistory } from './server-history.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
 import { rememberedGroup, rememberGroup } from './group-choice.ts';
@@ -33,6 +34,8 @@ export class GridBoard {
   readonly templateEdits: TemplateEdits;
   /** A hidden brainstorm on this grid: this person's cards that wait for the reveal. */
   readonly hidden: GridHidden;
+  /** Ctrl+Z for those who change the grid: their changes to it and, during a hidden brainstorm, to hidden cards. */
+  readonly #history: MixedHistory;
   readonly view = new BoardView(gridFontSize);
   readonly selection = new Selection();
   readonly gestures: BoardGestures;
@@ -70,6 +73,7 @@ export class GridBoard {
     this.edits = new GridEdits(this.data.caseDoc);
     this.templateEdits = new TemplateEdits(this.data.templates);
     this.hidden = new GridHidden(routeId, hostId);
+    this.#history = new MixedHistory(this.edits, this.hidden.history);
     this.#chosenGroup = rememberedGroup(routeId);
     this.gestures = new BoardGestures({
       view: this.view,
@@ -104,36 +108,41 @@ export class GridBoard {
 
   /**
    * Whether these cards may be edited, moved or deleted here: the shared ones where the grid takes changes;
-   * during a hidden brainstorm, a participant's own hidden cards alone (on the server's hidden list). A
-   * facilitator changes shared cards only: hidden ones are removed from the console's list, if need be.
+   * during a hidden brainstorm, a participant's own hidden cards alone (on the server's hidden list), and a
+   * facilitator's everyone's (the server lets them). One kind at a time: a step goes to one place.
    */
   canChange(ids: string[]): boolean {
     if (ids.length === 0) return false;
-    if (this.hidden.takesCards) return this.groupId !== '' && ids.every((id) => this.hidden.has(id));
+    if (this.#onHiddenList(ids)) return this.groupId !== '' && (this.hidden.takesCards || (this.hidden.directs && this.hidden.isHidden));
     return this.canEdit && !ids.some((id) => this.hidden.has(id));
   }
 
-  /** What Ctrl+Z takes back here: the grid's changes, or during a hidden brainstorm this person's hidden cards'. */
-  get undoable(): GridEdits | ServerHistory | null {
-    return this.hidden.takesCards ? this.hidden.history : this.canEdit ? this.edits : null;
+  /** Whether these cards wait on the server's hidden list (their changes go there, not to the grid). */
+  #onHiddenList(ids: string[]): boolean {
+    return ids.length > 0 && ids.every((id) => this.hidden.has(id));
+  }
+
+  /** What Ctrl+Z takes back here: the grid's changes (and a facilitator's to hidden cards), or a participant's hidden cards'. */
+  get undoable(): MixedHistory | ServerHistory | null {
+    return this.hidden.takesCards ? this.hidden.history : this.canEdit ? this.#history : null;
   }
 
   moveCards(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {
     if (!this.canChange(ids)) return;
-    if (this.hidden.takesCards) void this.hidden.move(ids, to);
-    else this.edits.move(ids, to);
+    if (this.#onHiddenList(ids)) void this.hidden.move(ids, to);
+    else this.#history.gridChange(() => this.edits.move(ids, to));
   }
 
   editCards(ids: string[], fields: { text?: string; color?: string }): void {
     if (!this.canChange(ids)) return;
-    if (this.hidden.takesCards) void this.hidden.edit(ids, fields);
-    else this.edits.edit(ids, fields);
+    if (this.#onHiddenList(ids)) void this.hidden.edit(ids, fields);
+    else this.#history.gridChange(() => this.edits.edit(ids, fields));
   }
 
   removeCards(ids: string[]): void {
     if (!this.canChange(ids)) return;
-    if (this.hidden.takesCards) void this.hidden.remove(ids);
-    else this.edits.remove(ids);
+    if (this.#onHiddenList(ids)) void this.hidden.remove(ids);
+    else this.#history.gridChange(() => this.edits.remove(ids));
   }
 
   /** Adding a card: to the grid, or while it is hidden, to the server's hidden list. */
@@ -144,7 +153,7 @@ export class GridBoard {
   /** A new card in this group: its id once made (null when the hidden list refused it). */
   async addCard(cell: { text: string; rowId: string; columnId: string; photos?: string[] }): Promise<string | null> {
     const card = { ...cell, groupId: this.groupId };
-    return this.hidden.takesCards ? this.hidden.add(card) : this.edits.add(card);
+    return this.hidden.takesCards ? this.hidden.add(card) : this.#history.gridChange(() => this.edits.add(card));
   }
 
   get content(): { x: number; y: number; width: number; height: number } {
@@ -245,14 +254,14 @@ export class GridBoard {
 
   addPhoto(id: string, photoId: string): void {
     if (!this.canChange([id])) return;
-    if (this.hidden.takesCards) void this.hidden.addPhoto(id, photoId);
-    else this.edits.addPhoto(id, photoId);
+    if (this.#onHiddenList([id])) void this.hidden.addPhoto(id, photoId);
+    else this.#history.gridChange(() => this.edits.addPhoto(id, photoId));
   }
 
   removePhoto(id: string, photoId: string): void {
     if (!this.canChange([id])) return;
-    if (this.hidden.takesCards) void this.hidden.removePhoto(id, photoId);
-    else this.edits.removePhoto(id, photoId);
+    if (this.#onHiddenList([id])) void this.hidden.removePhoto(id, photoId);
+    else this.#history.gridChange(() => this.edits.removePhoto(id, photoId));
   }
 
   addNextTo(id: string): void {

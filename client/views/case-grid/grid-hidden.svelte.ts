@@ -17,7 +17,8 @@ import { ServerHistory } from './server-history.svelte.ts';
  * server's hidden list, and each person sees their own there (facilitators see all), drawn on the grid
  * beside the shared cards until the reveal puts them into the grid for everyone. Meanwhile they are theirs
  * to edit, move, recolour, give photos and delete, with undo and redo, as the grid's cards are (the server
- * checks they are the author's, and serves their photos to no one else).
+ * checks they are the author's, and serves their photos to no one else); facilitators may change and delete
+ * everyone's, and put them back.
  */
 export class GridHidden {
   readonly #connection;
@@ -29,7 +30,7 @@ export class GridHidden {
   readonly isPerson: boolean;
   ideas = $state<HiddenIdea[]>([]);
   error = $state('');
-  /** This person's changes to their hidden cards, undone and redone on the server. */
+  /** This person's changes to hidden cards, undone and redone on the server. */
   readonly history = new ServerHistory();
   /** How many of this tab's changes have come back from the server. */
   #changes = 0;
@@ -193,8 +194,9 @@ export class GridHidden {
 
   async #putBack(ideas: HiddenIdea[]): Promise<boolean> {
     const back = (idea: HiddenIdea): NewHiddenIdea => {
-      const { id, text, color, photos, hostId, groupId, rowId, columnId } = idea;
-      return { id, text, color, photos, hostId, groupId, rowId, columnId };
+      const { id, text, color, photos, hostId, groupId, rowId, columnId, authorId } = idea;
+      // A facilitator's undo puts a participant's card back in its author's name.
+      return { id, text, color, photos, hostId, groupId, rowId, columnId, ...(this.directs ? { authorId } : {}) };
     };
     const answers = await Promise.all(ideas.map((idea) => addHiddenIdea(this.routeId, back(idea))));
     for (const answer of answers) if (answer.ok) this.#keep(answer.data.idea);

@@ -16,11 +16,14 @@ export class ServerHistory {
   #queue: Promise<void> = Promise.resolve();
   canUndo = $state(false);
   canRedo = $state(false);
+  /** Told of every new step (not of undone ones done again): a history that orders them among others. */
+  onPush: () => void = () => {};
 
   push(step: ServerStep): void {
     this.#done.push(step);
     this.#undone = [];
     this.#follow();
+    this.onPush();
   }
 
   undo(): void {

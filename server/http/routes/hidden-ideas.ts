@@ -13,7 +13,7 @@ export type NameOf = (routeId: string, personId: string) => string | null;
 /**
  * Hidden brainstorming over HTTP: the facilitator hides a river stream or a case grid and reveals it; participants send their
  * ideas here while it is hidden, read back, change and take back their own (and put one back: their undo);
- * facilitators read them all.
+ * facilitators read, change and take back them all, and put one back in its author's name.
  */
 export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, nameOf: NameOf): Hono<GrantEnv> {
   const asApiError = (error: unknown): never => {
@@ -46,12 +46,21 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
     })
     .post('/api/routes/:routeId/hidden-ideas', bodyLimit({ maxSize: 8192 }), async (c) => {
       const { routeId, viewer } = await viewerOf(c);
-      if (viewer.personId === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
-      const name = nameOf(routeId, viewer.personId) ?? '';
       const body = await jsonBody(c);
-      const { id, streamId, dayId, hostId, groupId, rowId, columnId, color, photos, text } = body;
+      const { id, streamId, dayId, hostId, groupId, rowId, columnId, color, photos, text, authorId } = body;
+      // A facilitator who took a participant's idea back puts it back in its author's name (their undo);
+      // nobody else names an author.
+      let author: string | null = viewer.personId;
+      if (authorId !== undefined) {
+        if (!viewer.facilitator) throw apiError(403, 'forbidden', 'Only the route’s facilitators can put back an idea in another person’s name.');
+        if (typeof authorId !== 'string' || id === undefined || nameOf(routeId, authorId) === null) {
+          throw apiError(400, 'invalid_author', '"authorId" must name a person on the route, with the "id" of their idea that was taken back.');
+        }
+        author = authorId;
+      }
+      if (author === null) throw apiError(403, 'person_needed', 'Join the route with its code to add an idea with your name.');
       const fields = { id, streamId, dayId, hostId, groupId, rowId, columnId, color, photos, text };
-      const idea = await ideas.add(routeId, { id: viewer.personId, name }, fields).catch(asApiError);
+      const idea = await ideas.add(routeId, { id: author, name: nameOf(routeId, author) ?? '' }, fields).catch(asApiError);
       return c.json({ idea }, 201);
     })
     .patch('/api/routes/:routeId/hidden-ideas/:ideaId', bodyLimit({ maxSize: 8192 }), async (c) => {

@@ -217,6 +217,19 @@ describe('hidden brainstorming', () => {
     expect((await add(ana, { id: shared, text: 'a card\'s id' })).body.error).toBe('id_taken');
     expect((await ideas(bed.facilitator)).body.ideas).toHaveLength(1);
 
+    // A facilitator changes and takes back anyone's, and puts one back in its author's name (their undo,
+    // from the grid page); nobody else names an author, and an author must be a person of the route.
+    const anaId = back.body.idea.authorId as string;
+    expect((await change(bed.facilitator, id, { text: 'pickers paid weekly' })).body.idea).toMatchObject({ text: 'pickers paid weekly', author: 'Ana' });
+    expect((await remove(bed.facilitator, id)).status).toBe(200);
+    expect((await add(bo, { id, text: 'as Ana', authorId: anaId })).status).toBe(403);
+    expect((await add(bed.facilitator, { id, text: 'nobody', authorId: 'no-such-person' })).body.error).toBe('invalid_author');
+    expect((await add(bed.facilitator, { text: 'no id', authorId: anaId })).body.error).toBe('invalid_author');
+    const putBack = await add(bed.facilitator, { id, text: 'pickers paid within a week', rowId: 'results', color: '#d6f0d2', authorId: anaId });
+    expect(putBack.status).toBe(201);
+    expect(putBack.body.idea).toMatchObject({ id, author: 'Ana', authorId: anaId });
+    expect((await ideas(ana)).body.ideas.map((idea: { id: string }) => idea.id)).toEqual([id]);
+
     expect(boGot.some((update) => update.includes(Buffer.from('pickers paid')))).toBe(false);
     expect((await api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token: bed.facilitator, body: { hostId: 'coffee', hidden: false } })).body.revealed).toBe(1);
     await waitFor(() => new CaseDoc(boGrid.doc).card(id) !== null, 'revealed card reaches Bo');

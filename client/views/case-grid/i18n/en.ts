@@ -66,7 +66,7 @@ export const en = {
   'template.keepsCards': 'A change reaches every group’s grid. Cards of a removed row or column are kept and shown as Unsorted.',
   'template.close': 'Done',
   'hidden.participant': 'Hidden brainstorm: your new cards are seen only by you and the facilitators until the facilitator reveals them, and you can still edit, move and delete them. The cards already on the grid cannot be changed meanwhile.',
-  'hidden.facilitator': { one: 'Hidden brainstorm on this grid: {count} card waits for the reveal (marked Hidden). Reveal it from the console.', other: 'Hidden brainstorm on this grid: {count} cards wait for the reveal (marked Hidden). Reveal them from the console.' },
+  'hidden.facilitator': { one: 'Hidden brainstorm on this grid: {count} card waits for the reveal (marked Hidden): you can edit, move or delete it here. Reveal it from the console.', other: 'Hidden brainstorm on this grid: {count} cards wait for the reveal (marked Hidden): you can edit, move or delete them here. Reveal them from the console.' },
   'hidden.join': 'Hidden brainstorm: join the route with its code to add cards with your name.',
   'hidden.badge': 'Only you',
   'hidden.badgeAll': 'Hidden',

@@ -68,7 +68,7 @@ export const vi: Translation<typeof en> = {
   'template.keepsCards': 'Thay đổi áp dụng cho bảng của mọi nhóm. Thẻ của hàng hoặc cột bị xóa vẫn được giữ và hiện trong mục Chưa xếp.',
   'template.close': 'Xong',
   'hidden.participant': 'Động não kín: chỉ bạn và người điều phối thấy các thẻ mới của bạn cho đến khi người điều phối công bố; trong lúc đó bạn vẫn sửa, chuyển và xóa được chúng. Trong lúc này không thể sửa các thẻ đã có trên bảng.',
-  'hidden.facilitator': 'Động não kín trên bảng này: {count} thẻ đang chờ công bố (đánh dấu Kín). Công bố từ bảng điều khiển.',
+  'hidden.facilitator': 'Động não kín trên bảng này: {count} thẻ đang chờ công bố (đánh dấu Kín): bạn có thể sửa, chuyển hoặc xóa chúng tại đây. Công bố từ bảng điều khiển.',
   'hidden.join': 'Động não kín: hãy tham gia hành trình bằng mã để thêm thẻ với tên của bạn.',
   'hidden.badge': 'Chỉ bạn',
   'hidden.badgeAll': 'Kín',
