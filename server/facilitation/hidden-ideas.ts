@@ -114,15 +114,13 @@ export class HiddenIdeas {
       const place = await this.placeOf(routeId, { hostId: idea.hostId, groupId: idea.groupId, rowId, columnId, text: '' });
       Object.assign(changes, { rowId: place.rowId, columnId: place.columnId });
     }
-    const changed = await this.registry.withRoom(serverDocName(routeId), (room) => {
-      const ideas = new HiddenIdeasDoc(room.doc);
+    let changed!: HiddenIdea;
+    await this.withCount(routeId, idea.target, (ideas) => {
       // Asked again: it may have been revealed or taken back while the cell was checked.
       ownIdea(ideas, ideaId, viewer);
       ideas.change(ideaId, changes);
-      return ideas.idea(ideaId)!;
+      changed = ideas.idea(ideaId)!;
     });
-    // Answered once stored: a change that could not be stored throws (ChangeNotStored), the idea as it was.
-    await this.registry.stored();
     return changed;
   }
 
@@ -229,6 +227,7 @@ export class HiddenIdeas {
         server!.doc.transact(() => ideas.forEach((idea) => hidden.remove(idea.id)));
         control.setHidden(target, false);
         control.setHiddenCount(target, 0);
+        control.countHiddenChange(target, true);
         return { hidden: control.hiddenTargets(), revealed: ideas.length };
       },
       { widensRights: true },
@@ -236,14 +235,16 @@ export class HiddenIdeas {
   }
 
   /**
-   * Changes the hidden list with `edit` and the count of the target's waiting ideas the room sees with it,
-   * in one commit, stored before the caller answers (or ChangeNotStored, neither changed).
+   * Changes the hidden list with `edit` and, with it, what the room sees of the target's waiting ideas (how
+   * many, how many changes), in one commit, stored before the caller answers (or ChangeNotStored, nothing
+   * changed). Pages that show some of the ideas read them again when either grows.
    */
   private async withCount(routeId: string, target: LockTarget, edit: (ideas: HiddenIdeasDoc) => void): Promise<void> {
     await this.control.changeWith(routeId, [serverDocName(routeId)], (control, [server]) => {
       const ideas = new HiddenIdeasDoc(server!.doc);
       server!.doc.transact(() => edit(ideas));
       control.setHiddenCount(target, ideas.inTarget(target).length);
+      control.countHiddenChange(target);
     });
   }
 }

@@ -23,6 +23,11 @@ export const controlRoots = {
   hidden: 'hidden',
   /** Hidden-brainstorm target → how many ideas wait there: the room sees how many, never what. */
   hiddenCounts: 'hiddenCounts',
+  /**
+   * Hidden-brainstorm target → how many changes its ideas have had: a page showing some reads them again
+   * when it grows (a facilitator edited a participant's card); the room learns that, never what changed.
+   */
+  hiddenChanges: 'hiddenChanges',
   /** River card id → when the facilitator chose it for the room screen (server ms): shown large there. */
   featured: 'featured',
 } as const;
@@ -253,6 +258,16 @@ export class ControlDoc {
   setHiddenCount(target: LockTarget, count: number): void {
     if (count > 0) this.map('hiddenCounts').set(target, count);
     else this.map('hiddenCounts').delete(target);
+  }
+
+  hiddenChanges(target: LockTarget): number {
+    return num(this.map('hiddenChanges'), target);
+  }
+
+  /** One more change to the target's ideas; `reset` forgets the count (the reveal). */
+  countHiddenChange(target: LockTarget, reset = false): void {
+    if (reset) this.map('hiddenChanges').delete(target);
+    else this.map('hiddenChanges').set(target, this.hiddenChanges(target) + 1);
   }
 
   /** The river cards chosen for the room screen, the latest choice first. */

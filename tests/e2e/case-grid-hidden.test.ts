@@ -199,6 +199,8 @@ test('a facilitator edits and deletes a participant\'s hidden card on the grid, 
   };
 
   const fay = await open('Fay', facilitator);
+  const bo = await open('Bo', boToken);
+  await inFirstCell(bo, draft).waitFor();
   await inFirstCell(fay, draft).getByTestId('card-badge').waitFor();
   expect(await inFirstCell(fay, draft).getByTestId('card-badge').textContent()).toBe('Hidden');
   // Bo's card, edited in place as any card: the change goes to the server's hidden list, in his name still.
@@ -208,6 +210,8 @@ test('a facilitator edits and deletes a participant\'s hidden card on the grid, 
   await fay.page.getByTestId('card-editor').press('Enter');
   await inFirstCell(fay, edited).waitFor();
   await expect.poll(async () => (await waiting()).find((idea) => idea.id === bosIdea.id)?.text).toBe(edited);
+  // Bo's open page follows: it reads his cards again when one changes.
+  await inFirstCell(bo, edited).waitFor();
   // A change to a shared card between, then Bo's card deleted with the Delete key.
   const shared = 'An exporter buys the whole harvest under a market contract';
   const sharedEdited = `${shared}, at a price fixed at planting`;
@@ -236,7 +240,6 @@ test('a facilitator edits and deletes a participant\'s hidden card on the grid, 
   expect(await card(fay.page, sharedEdited).count()).toBe(0);
 
   // Bo's page shows his card as the facilitator left it, his alone; at the reveal it is everyone's, his.
-  const bo = await open('Bo', boToken);
   await inFirstCell(bo, edited).getByTestId('card-badge').waitFor();
   expect(await inFirstCell(bo, edited).getByTestId('card-badge').textContent()).toBe('Only you');
   await fayConsole.page.getByTestId('reveal-case-coffee').click();

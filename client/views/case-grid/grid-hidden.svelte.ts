@@ -25,6 +25,7 @@ export class GridHidden {
   readonly #target: string;
   readonly #isHidden: ReactiveDeep<boolean>;
   readonly #count: ReactiveDeep<number>;
+  readonly #changed: ReactiveDeep<number>;
   readonly directs: boolean;
   /** A shared link names nobody: it cannot add a card in its own name. */
   readonly isPerson: boolean;
@@ -66,10 +67,13 @@ export class GridHidden {
     const control = new ControlDoc(this.#connection.doc);
     this.#isHidden = new ReactiveDeep(control.map('hidden'), () => control.isHidden(this.#target));
     this.#count = new ReactiveDeep(control.map('hiddenCounts'), () => control.hiddenCount(this.#target));
+    this.#changed = new ReactiveDeep(control.map('hiddenChanges'), () => control.hiddenChanges(this.#target));
     this.#stop = $effect.root(() => {
-      // Read again when the room's count changes: a card was added or taken back, here or elsewhere.
+      // Read again when the room's count changes (a card was added or taken back, here or elsewhere) or a
+      // card was changed (a facilitator may change a participant's).
       $effect(() => {
         void this.#count.value;
+        void this.#changed.value;
         if (!this.isHidden || !(this.directs || this.isPerson)) {
           this.ideas = [];
           // Revealed, the cards are the grid's: the grid's own undo takes over.
