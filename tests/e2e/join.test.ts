@@ -59,6 +59,9 @@ test('the setup page and the room screen show the participant code and its QR co
   await waitForStatus(phone.page, 'connected');
   expect(await phone.page.getByTestId('name-button').textContent()).toContain('Khamla');
   expect(phone.page.url()).not.toContain('token');
+  // Her grids open on the working group she joined, not on the first one.
+  await phone.page.goto(`${server.url}/r/laos-2013/cases/asparagus`);
+  await expect.poll(() => phone.page.getByTestId('group-picker').inputValue()).toBe('g2');
 
   const people = await fetch(`${server.url}/api/routes/laos-2013/people`, { headers: { authorization: `Bearer ${adminToken}` } });
   const listed = ((await people.json()) as { people: Array<{ name: string; groupId: string; teamId: string; role: string; connections: number }> }).people;

@@ -13,7 +13,7 @@ import { GridHidden } from './grid-hidden.svelte.ts';
 import { MixedHistory } from './mixed-history.svelte.ts';
 import type { ServerHistory } from './server-history.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
-import { rememberedGroup, rememberGroup } from './group-choice.ts';
+import { rememberedGroup, rememberGroup } from '../../lib/identity/group-choice.ts';
 import { t } from './i18n/messages.ts';
 
 const common = { gap: 10, padding: 14, riverHeight: 0, outflowWidth: 0, addSlot: true };

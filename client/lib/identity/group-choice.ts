@@ -1,6 +1,6 @@
 /**
  * The working group a person picked on a route, kept on this device: the next grid they open on that
- * route (another host, another day) opens on their group.
+ * route (another host, another day) opens on their group. Joining with a group picks it.
  */
 const storageKey = (routeId: string): string => `tributary.group.${routeId}`;
 
