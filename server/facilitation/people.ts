@@ -95,7 +95,9 @@ export class People {
       if (origin === remoteOrigin) return this.told(routeId, ids);
       queueMicrotask(() => void this.registry.stored().then(() => this.told(routeId, ids), () => undefined));
     });
-    await this.registry.flush();
+    // Codes made now (a route from before they were made with it) are shown only once stored: a failed
+    // commit throws (ChangeNotStored), and the next look loads the route's people again.
+    await this.registry.stored();
     return people;
   }
 
