@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 
 // Recommended sets only, without type-aware rules: `tsc` and `svelte-check` already run in `npm run check`.
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-artifacts/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-artifacts/', 'bench/results/', '.scratch/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,
