@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerType } from '@hono/node-server';
 import { ChangeNotStored, type Registry } from '../docs/registry.ts';
@@ -79,6 +80,9 @@ export function createApp(parts: AppParts) {
     return c.json({ error: 'internal', message: 'The server could not handle this request.' }, 500);
   });
 
+  // Forty laptops share the venue's Wi-Fi: a route's wrap-up or report is hundreds of KB of JSON, a tenth
+  // of that in gzip. Event streams are left as they are (hono's filter), so each change reaches the page at once.
+  app.use('/api/*', compress());
   app.route('/', healthRoutes(parts.registry, parts.health, parts.startedAt));
   // Upgrades never reach Hono (see acceptSyncUpgrades); a plain request here is a client misconfigured.
   app.all('/sync/*', () => {

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { planDocName, riverDocName } from '../../../shared/schema/doc-kinds.ts';
@@ -15,6 +17,27 @@ async function openChanges(url: string, token: string) {
   const events: string[] = [];
   if (response.ok) void readServerEvents(response, (name) => events.push(name));
   return { response, events, close: () => abort.abort() };
+}
+
+/** The answer's headers and its bytes as they crossed the wire, asking for gzip as browsers do. */
+function getRaw(url: string, token: string): Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+      const chunks: Buffer[] = [];
+      // An event stream never ends by itself: its headers and first event are enough.
+      if (String(response.headers['content-type']).includes('text/event-stream')) {
+        response.once('data', (chunk: Buffer) => {
+          resolve({ headers: response.headers, bytes: chunk });
+          req.destroy();
+        });
+        return;
+      }
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, bytes: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** The wrap-up's change stream on the demo route: a stock client's card, a plan's text and a vote each reach it. */
@@ -87,5 +110,18 @@ describe('wrap-up changes', () => {
     const refused = await openChanges(changesUrl(), participant);
     expect(refused.response.status).toBe(403);
     expect(await refused.response.json()).toMatchObject({ error: 'forbidden' });
+  });
+
+  it('sends the wrap-up gzipped over the venue Wi-Fi, and its change stream as it is', async () => {
+    const plain = JSON.stringify(await wrapUp());
+    const sent = await getRaw(`${server.url}/api/routes/laos-2013/wrap-up`, facilitator);
+    expect(sent.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(sent.bytes).toString('utf8'))).toEqual(JSON.parse(plain));
+    expect(sent.bytes.length).toBeLessThan(plain.length / 3);
+
+    const stream = await getRaw(changesUrl(), facilitator);
+    expect(stream.headers['content-type']).toContain('text/event-stream');
+    expect(stream.headers['content-encoding']).toBeUndefined();
+    expect(stream.bytes.toString('utf8')).toContain('event: watching');
   });
 });
