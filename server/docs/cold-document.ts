@@ -64,6 +64,7 @@ export class ColdDocument {
     this.merged ??= this.stored.updates.length === 1 ? this.stored.updates[0]! : Y.mergeUpdates(this.stored.updates);
     const reply = isEmptyStateVector(stateVector) ? this.merged : Y.diffUpdate(this.merged, stateVector);
     connection.send(encodeSyncStep2(reply));
+    connection.wholeStateSent = 'answered';
     this.answered.add(connection);
     this.check();
     return true;

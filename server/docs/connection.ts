@@ -35,6 +35,12 @@ export class Connection {
   awarenessClients: Set<number> | null = null;
   /** In the registry's count of open sockets until the socket reports that it closed. */
   counted = true;
+  /**
+   * The whole document sent to it: 'ahead', when it asked for that at its upgrade, from the moment it joins
+   * until its first sync step 1 arrives, which then needs no answer ('answered'); 'answered' too once a
+   * cold load replied to that first step 1 from storage (cold-document.ts).
+   */
+  wholeStateSent: 'no' | 'ahead' | 'answered' = 'no';
 
   constructor(
     readonly id: number,
@@ -42,6 +48,8 @@ export class Connection {
     readonly peer: Peer,
     readonly rights: WriteRights,
     private readonly owner: ConnectionOwner,
+    /** Holds no copy of the document: gets all of it when it joins, before its sync step 1 (Room.join). */
+    readonly wantsWholeAhead = false,
   ) {}
 
   send(message: Uint8Array): void {

@@ -130,8 +130,9 @@ export class Registry implements ConnectionOwner, RoomHooks {
     return this.rooms.values();
   }
 
-  connect(docName: string, peer: Peer, rights: WriteRights): ConnectionHandle {
-    const connection = new Connection(this.nextConnectionId++, docName, peer, rights, this);
+  /** `wholeAhead`: the client holds no copy of the document and gets all of it as it joins (Room.join). */
+  connect(docName: string, peer: Peer, rights: WriteRights, wholeAhead = false): ConnectionHandle {
+    const connection = new Connection(this.nextConnectionId++, docName, peer, rights, this, wholeAhead);
     this.connectionCount++;
     if (this.refusal !== null) {
       this.fail(connection, this.refusal);

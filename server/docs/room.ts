@@ -124,10 +124,25 @@ export class Room {
     return this.queued !== null || this.pending !== null || this.commitsInFlight > 0;
   }
 
+  /**
+   * Greets with the room's sync step 1. A connection that holds no copy of the document (it said so at its
+   * upgrade) gets the whole document as a sync step 2 at once too, unless a cold load already answered
+   * it, without waiting for its step 1: a provider sends that from its socket's open event, which a
+   * browser busy evaluating the page's scripts fires late (90-300 ms after the upgrade was answered, issue
+   * 13's long plan), and the content would leave only a round trip after that. Sent ahead, it is there
+   * when the page is free to read it. Its first step 1 is then not answered again: TCP keeps this reply
+   * ahead of that answer, and every later change reaches it as an update. Content not yet stored waits
+   * for its commit, as any reply does (D1). Not for every connection: one holding a copy (a reconnect, a
+   * reload) needs only the difference its step 1 asks for.
+   */
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.state = 'joined';
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (connection.wantsWholeAhead && connection.wholeStateSent === 'no') {
+      connection.wholeStateSent = 'ahead';
+      this.replyWhenCommitted(connection, emptyStateVector);
+    }
     if (this.awareness.getStates().size > 0) {
       const clients = [...this.awareness.getStates().keys()];
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -145,7 +160,8 @@ export class Room {
   receive(connection: Connection, message: ClientMessage): CloseReason | null {
     switch (message.kind) {
       case 'sync-step1':
-        this.replyWhenCommitted(connection, message.stateVector);
+        if (connection.wholeStateSent === 'ahead') connection.wholeStateSent = 'answered';
+        else this.replyWhenCommitted(connection, message.stateVector);
         return null;
       case 'sync-step2':
       case 'update':
@@ -370,6 +386,9 @@ export class Room {
     for (const connection of this.connections) if (connection !== author) connection.send(message);
   }
 }
+
+/** The state vector of a client that has nothing: asks for the whole document. */
+const emptyStateVector = new Uint8Array([0]);
 
 /** One transaction for the whole load: observers and the update encoder run once, not per stored row. */
 function applyStored(doc: Y.Doc, updates: Uint8Array[]): void {

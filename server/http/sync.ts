@@ -103,11 +103,11 @@ export function acceptSyncUpgrades(server: ServerType, { registry, policy, log, 
     }
   }
 
-  function open(socket: SyncSocket, docName: string, access: DocGrant): void {
+  function open(socket: SyncSocket, docName: string, access: DocGrant, wholeAhead: boolean): void {
     socket.on('message', onMessage);
     socket.on('error', onError);
     socket.on('close', onClose);
-    socket.connection = registry.connect(docName, socket, policy.writeRights(access));
+    socket.connection = registry.connect(docName, socket, policy.writeRights(access), wholeAhead);
     if (access.expiresAt !== null) {
       // setTimeout caps at ~24.8 days; a token living longer is re-checked when the client reconnects.
       const delay = Math.min(access.expiresAt - Date.now(), 2 ** 31 - 1);
@@ -125,7 +125,9 @@ export function acceptSyncUpgrades(server: ServerType, { registry, policy, log, 
     const token = url.searchParams.get('token') ?? undefined;
     const result = decideDocAccess(policy, 'read', path.slice('/sync/'.length), request.headers.authorization, token);
     if (!result.ok) return refuse(socket, result.status, result.error, result.message);
-    wss.handleUpgrade(request, socket, head, (ws) => open(ws, result.docName, result.access));
+    // `?fresh=1`: the client holds no copy yet and wants the whole document without a round trip.
+    const wholeAhead = url.searchParams.get('fresh') === '1';
+    wss.handleUpgrade(request, socket, head, (ws) => open(ws, result.docName, result.access, wholeAhead));
   });
 }
 

@@ -1,12 +1,12 @@
 import type { Socket } from 'node:net';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor, type TestClient } from './helpers/clients.ts';
 import { openRaw } from './helpers/raw-socket.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/protocol/messages.ts';
-import { makeDataDir, startTestServer } from './helpers/server.ts';
+import { adminToken, makeDataDir, startTestServer } from './helpers/server.ts';
 
 describe('sync with stock y-websocket clients', () => {
   let data: Awaited<ReturnType<typeof makeDataDir>>;
@@ -134,6 +134,36 @@ describe('sync with stock y-websocket clients', () => {
     socket.send(encodeSyncStep1(Y.encodeStateVector(empty)));
     tcp.uncork();
     await waitFor(() => syncSteps.includes(1), 'the step 2 reply');
+    socket.close();
+  });
+
+  it('sends a client without a copy (?fresh=1) the whole document as it joins, and answers its step 1 no second time', async () => {
+    const writer = connect('route/r1/plan/t3');
+    await synced(writer);
+    writer.doc.getText('body').insert(0, 'Cattle die in the dry season.');
+    const witness = connect('route/r1/plan/t3');
+    await waitFor(() => witness.doc.getText('body').length > 0, 'the text stored');
+
+    const socket = new WebSocket(`${server.wsUrl}/route/r1/plan/t3?token=${adminToken}&fresh=1`);
+    const doc = new Y.Doc();
+    const syncSteps: number[] = [];
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(data);
+      if (decoding.readVarUint(decoder) !== 0) return;
+      const step = decoding.readVarUint(decoder);
+      syncSteps.push(step);
+      if (step !== 0) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    });
+    await new Promise((resolve) => socket.once('open', resolve));
+    // It has sent nothing: the server's step 1 and then the whole document came anyway.
+    await waitFor(() => doc.getText('body').toString() === 'Cattle die in the dry season.', 'the whole document before any step 1');
+    expect(syncSteps).toEqual([0, 1]);
+    // Its step 1, sent from an empty document as a provider's open event would, gets no second copy: what
+    // it asks for is already on its way, and a later change comes as an update.
+    socket.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    writer.doc.getText('body').insert(0, 'Draft: ');
+    await waitFor(() => doc.getText('body').toString() === 'Draft: Cattle die in the dry season.', 'the next change');
+    expect(syncSteps).toEqual([0, 1, 2]);
     socket.close();
   });
 

@@ -54,10 +54,12 @@ export class DocConnection {
     this.access = rememberedAccess(docName, token);
     this.persistence = new IndexeddbPersistence(docName, this.doc);
     void this.persistence.whenSynced.then(() => (this.isLoaded = true));
-    this.provider = new WebsocketProvider(syncBaseUrl, docName, this.doc, {
-      params: token ? { token } : {},
-      connect: navigator.onLine,
-    });
+    // A device without a copy asks for the whole document as the socket opens (`fresh`), instead of a round
+    // trip behind the open event a busy page fires late; reconnects and devices with a copy ask only for
+    // what they lack, in their sync step 1.
+    const params: Record<string, string> = token ? { token } : {};
+    if (!hasLocalCopy(docName)) params.fresh = '1';
+    this.provider = new WebsocketProvider(syncBaseUrl, docName, this.doc, { params, connect: navigator.onLine });
     if (!navigator.onLine) this.state = { status: 'offline' };
     let synced: () => void = () => {};
     this.whenSynced = new Promise((resolve) => (synced = resolve));
@@ -67,6 +69,8 @@ export class DocConnection {
       if (!isSynced || this.state.status === 'refused') return;
       this.state = { status: 'connected' };
       this.isLoaded = true;
+      delete this.provider.params.fresh;
+      rememberLocalCopy(docName);
       this.unsent = this.#unsentCounter.reset();
       synced();
     });
@@ -164,6 +168,28 @@ export class DocConnection {
   #refuse(message: string): void {
     this.provider.disconnect();
     this.state = { status: 'refused', message };
+  }
+}
+
+/**
+ * Whether this device has synced the document before, so that its IndexedDB copy holds it. A copy the
+ * browser has since evicted only costs the round trip the `fresh` parameter saves.
+ */
+const copyKey = (docName: string): string => `tributary.copy.${docName}`;
+
+function hasLocalCopy(docName: string): boolean {
+  try {
+    return localStorage.getItem(copyKey(docName)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function rememberLocalCopy(docName: string): void {
+  try {
+    localStorage.setItem(copyKey(docName), '1');
+  } catch {
+    // Storage full or refused: the next visit asks for the whole document again.
   }
 }
 
