@@ -17,7 +17,7 @@ export const screenParams: LayoutParams = {
   cardHeight: 192,
   gap: 8,
   padding: 8,
-  labelWidth: 320,
+  labelWidth: 240,
   headerHeight: 136,
   riverHeight: 110,
   minColumnWidth: 320,
