@@ -45,6 +45,18 @@ function allCardsInView(page: Page): Promise<boolean> {
   );
 }
 
+/** Every stream's name, as drawn (its words, not its box), ends left of the first card: none runs over one. */
+function laneNamesClearOfCards(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const cardsLeft = Math.min(...[...document.querySelectorAll('[data-testid="card"]')].map((element) => element.getBoundingClientRect().left));
+    return [...document.querySelectorAll('.lane .name')].every((name) => {
+      const words = document.createRange();
+      words.selectNodeContents(name);
+      return words.getBoundingClientRect().right <= cardsLeft;
+    });
+  });
+}
+
 test('the room screen shows the whole river, read only, and follows along live', async () => {
   const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: projector });
   await card(screen.page, 'Our group sells cardamom').waitFor();
@@ -74,6 +86,7 @@ test('the room screen on a 1366x768 projector draws the text of every card it sh
   expect(cards).toBeGreaterThan(0);
   expect(await screen.page.locator('[data-testid="card"] p.text').count()).toBe(cards);
   expect(await allCardsInView(screen.page)).toBe(true);
+  expect(await laneNamesClearOfCards(screen.page)).toBe(true);
   await screenshot(screen.page, 'room-screen-1366x768', { fullPage: false });
   await screen.context.close();
 });

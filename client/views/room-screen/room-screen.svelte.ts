@@ -17,7 +17,8 @@ export const screenParams: LayoutParams = {
   cardHeight: 192,
   gap: 8,
   padding: 8,
-  labelWidth: 240,
+  // 'Recommendations' in the lanes' bold type (1.1 times the card text) in the lane's padding: at 240 it ran over the first card at 1366x768; 380 cost the 1920x1080 screen its 24 px lines.
+  labelWidth: 300,
   headerHeight: 136,
   riverHeight: 110,
   minColumnWidth: 320,
