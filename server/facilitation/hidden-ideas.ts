@@ -93,7 +93,7 @@ export class HiddenIdeas {
     if (!isHidden) throw new HiddenIdeaError(409, 'not_hidden', 'This board has no hidden brainstorm now: add the card to it.');
     const id = fields.id === undefined ? newId() : await this.freeId(routeId, place, fields.id);
     const idea: HiddenIdea = { id, ...place, text, color: color ?? cardColors[0], photos, author: author.name, authorId: author.id, createdAt: this.now() };
-    await this.withCount(routeId, place.target, (ideas) => {
+    await this.withCount(routeId, place.target, author.id, (ideas) => {
       if (ideas.idea(id) !== null) throw idTaken();
       ideas.add(idea);
     });
@@ -115,7 +115,7 @@ export class HiddenIdeas {
       Object.assign(changes, { rowId: place.rowId, columnId: place.columnId });
     }
     let changed!: HiddenIdea;
-    await this.withCount(routeId, idea.target, (ideas) => {
+    await this.withCount(routeId, idea.target, idea.authorId, (ideas) => {
       // Asked again: it may have been revealed or taken back while the cell was checked.
       ownIdea(ideas, ideaId, viewer);
       ideas.change(ideaId, changes);
@@ -131,7 +131,7 @@ export class HiddenIdeas {
 
   async remove(routeId: string, ideaId: string, viewer: IdeaViewer): Promise<void> {
     const idea = await this.registry.withRoom(serverDocName(routeId), (room) => ownIdea(new HiddenIdeasDoc(room.doc), ideaId, viewer));
-    await this.withCount(routeId, idea.target, (ideas) => {
+    await this.withCount(routeId, idea.target, idea.authorId, (ideas) => {
       // Asked again: it may have been revealed or taken back meanwhile.
       ownIdea(ideas, ideaId, viewer);
       ideas.remove(ideaId);
@@ -227,7 +227,7 @@ export class HiddenIdeas {
         server!.doc.transact(() => ideas.forEach((idea) => hidden.remove(idea.id)));
         control.setHidden(target, false);
         control.setHiddenCount(target, 0);
-        control.countHiddenChange(target, true);
+        control.forgetHiddenChanges(target);
         return { hidden: control.hiddenTargets(), revealed: ideas.length };
       },
       { widensRights: true },
@@ -236,15 +236,15 @@ export class HiddenIdeas {
 
   /**
    * Changes the hidden list with `edit` and, with it, what the room sees of the target's waiting ideas (how
-   * many, how many changes), in one commit, stored before the caller answers (or ChangeNotStored, nothing
-   * changed). Pages that show some of the ideas read them again when either grows.
+   * many, how many changes of the author's), in one commit, stored before the caller answers (or ChangeNotStored, nothing
+   * changed). Pages that show some of the ideas read them again when their author's count grows.
    */
-  private async withCount(routeId: string, target: LockTarget, edit: (ideas: HiddenIdeasDoc) => void): Promise<void> {
+  private async withCount(routeId: string, target: LockTarget, authorId: string, edit: (ideas: HiddenIdeasDoc) => void): Promise<void> {
     await this.control.changeWith(routeId, [serverDocName(routeId)], (control, [server]) => {
       const ideas = new HiddenIdeasDoc(server!.doc);
       server!.doc.transact(() => edit(ideas));
       control.setHiddenCount(target, ideas.inTarget(target).length);
-      control.countHiddenChange(target);
+      control.countHiddenChange(target, authorId);
     });
   }
 }

@@ -260,14 +260,31 @@ export class ControlDoc {
     else this.map('hiddenCounts').delete(target);
   }
 
-  hiddenChanges(target: LockTarget): number {
-    return num(this.map('hiddenChanges'), target);
+  /**
+   * How many changes one author's waiting ideas on the target have had, or (with null) every author's: what
+   * a facilitator's page watches. Counted per author so that a participant's page reads its list again
+   * when its own ideas change (a facilitator may change them too), not at everyone's.
+   */
+  hiddenChanges(target: LockTarget, authorId: string | null): number {
+    let total = 0;
+    for (const [key, value] of this.map('hiddenChanges').entries()) {
+      const counts = authorId === null ? key.startsWith(`${target}|`) : key === hiddenChangeKey(target, authorId);
+      if (counts && typeof value === 'number') total += value;
+    }
+    return total;
   }
 
-  /** One more change to the target's ideas; `reset` forgets the count (the reveal). */
-  countHiddenChange(target: LockTarget, reset = false): void {
-    if (reset) this.map('hiddenChanges').delete(target);
-    else this.map('hiddenChanges').set(target, this.hiddenChanges(target) + 1);
+  /** One more change to the author's ideas on the target. */
+  countHiddenChange(target: LockTarget, authorId: string): void {
+    const key = hiddenChangeKey(target, authorId);
+    this.map('hiddenChanges').set(key, num(this.map('hiddenChanges'), key) + 1);
+  }
+
+  /** The reveal: the target's counts are forgotten, which every page watching one of them sees change. */
+  forgetHiddenChanges(target: LockTarget): void {
+    const map = this.map('hiddenChanges');
+    // A bare target is how servers before the per-author counts kept them.
+    for (const key of [...map.keys()]) if (key === target || key.startsWith(`${target}|`)) map.delete(key);
   }
 
   /** The river cards chosen for the room screen, the latest choice first. */
@@ -290,3 +307,5 @@ export class ControlDoc {
     });
   }
 }
+
+const hiddenChangeKey = (target: LockTarget, authorId: string): string => `${target}|${authorId}`;

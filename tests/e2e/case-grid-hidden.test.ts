@@ -248,3 +248,34 @@ test('a facilitator edits and deletes a participant\'s hidden card on the grid, 
   expect(await waiting()).toEqual([]);
   for (const person of [fayConsole, fay, bo]) await person.context.close();
 });
+
+test('a participant\'s page reads the hidden list again for changes to their own cards, not at every other author\'s', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const fay = await open('Fay', facilitator, '/r/laos-2013/facilitate');
+  const anaToken = await joinAs(server, codes, 'participant', 'Ana', 'taliang');
+  const boToken = await joinAs(server, codes, 'participant', 'Bo', 'taliang');
+  await fay.page.getByTestId('hide-case-coffee').click();
+  const bo = await open('Bo', boToken);
+  await bo.page.getByTestId('grid-hidden-notice').waitFor();
+  const bosIdea = await sendHidden(boToken, 'story', 'Drying tables shared between families');
+  await inFirstCell(bo, 'Drying tables shared').waitFor();
+  const listReads = () => bo.requested.filter((url) => new URL(url).pathname === '/api/routes/laos-2013/hidden-ideas').length;
+  const before = listReads();
+
+  for (const text of ['Ana one', 'Ana two', 'Ana three']) await sendHidden(anaToken, 'story', text);
+  const edited = 'Drying tables shared between three families';
+  const edit = await fetch(`${server.url}/api/routes/laos-2013/hidden-ideas/${bosIdea.id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: edited }),
+  });
+  expect(edit.status).toBe(200);
+  // The edit's count came after Ana's three on the same socket: once it shows, they have all arrived.
+  await inFirstCell(bo, edited).waitFor();
+  expect(listReads()).toBe(before + 1);
+  expect(await bo.page.content()).not.toContain('Ana one');
+
+  await fay.page.getByTestId('reveal-case-coffee').click();
+  await inFirstCell(bo, 'Ana three').waitFor();
+  for (const person of [fay, bo]) await person.context.close();
+});

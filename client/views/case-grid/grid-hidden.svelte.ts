@@ -2,7 +2,7 @@ import { addHiddenIdea, changeHiddenIdea, fetchHiddenIdeas, removeHiddenIdea, ty
 import type { ApiResult } from '../../lib/api/request.ts';
 import { openDoc } from '../../lib/connection/open-doc.ts';
 import { tokenFor } from '../../lib/connection/token.ts';
-import { directsTheRoom, roleOfToken, tokenNamesPerson } from '../../lib/control/my-role.ts';
+import { directsTheRoom, personOfToken, roleOfToken, tokenNamesPerson } from '../../lib/control/my-role.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
 import type { GridCard } from '../../../shared/schema/case.ts';
 import { boardTarget, ControlDoc } from '../../../shared/schema/control.ts';
@@ -26,6 +26,8 @@ export class GridHidden {
   readonly #isHidden: ReactiveDeep<boolean>;
   readonly #count: ReactiveDeep<number>;
   readonly #changed: ReactiveDeep<number>;
+  /** The count itself: the map's observer fires at every author's change, a derived only when this count moves. */
+  readonly #changeCount = $derived.by(() => this.#changed.value);
   readonly directs: boolean;
   /** A shared link names nobody: it cannot add a card in its own name. */
   readonly isPerson: boolean;
@@ -67,13 +69,14 @@ export class GridHidden {
     const control = new ControlDoc(this.#connection.doc);
     this.#isHidden = new ReactiveDeep(control.map('hidden'), () => control.isHidden(this.#target));
     this.#count = new ReactiveDeep(control.map('hiddenCounts'), () => control.hiddenCount(this.#target));
-    this.#changed = new ReactiveDeep(control.map('hiddenChanges'), () => control.hiddenChanges(this.#target));
+    // A facilitator sees everyone's cards; a participant only their own, read again only when those change.
+    const author = this.directs ? null : personOfToken(token);
+    this.#changed = new ReactiveDeep(control.map('hiddenChanges'), () => (this.directs || author !== null ? control.hiddenChanges(this.#target, author) : 0));
     this.#stop = $effect.root(() => {
-      // Read again when the room's count changes (a card was added or taken back, here or elsewhere) or a
-      // card was changed (a facilitator may change a participant's).
+      // Read again when one of the cards this page shows was added, changed or taken back (a facilitator
+      // may change a participant's), and at the reveal.
       $effect(() => {
-        void this.#count.value;
-        void this.#changed.value;
+        void this.#changeCount;
         if (!this.isHidden || !(this.directs || this.isPerson)) {
           this.ideas = [];
           // Revealed, the cards are the grid's: the grid's own undo takes over.

@@ -105,6 +105,34 @@ describe('hidden brainstorming', () => {
     expect(new ControlDoc(control.doc).hiddenCounts()).toEqual({});
   });
 
+  it('counts each author\'s changes apart, so a page reads its list again for its own ideas and the reveal only', async () => {
+    const boControl = connect(`route/${bed.routeId}/control`, bo);
+    await synced(boControl);
+    const control = new ControlDoc(boControl.doc);
+    const target = 'river/stream/ideas';
+    await hide(true);
+    const boIdea = (await addIdea(bo, 'Bo idea')).body.idea;
+    const boId: string = boIdea.authorId;
+    await waitFor(() => control.hiddenChanges(target, boId) === 1, 'own change counted');
+
+    const anaIdea = (await addIdea(ana, 'Ana idea')).body.idea;
+    await waitFor(() => control.hiddenChanges(target, null) === 2, 'every change counted for the facilitators');
+    expect(control.hiddenChanges(target, boId)).toBe(1);
+
+    // A facilitator's change to Bo's idea is Bo's to see.
+    const edit = await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas/${boIdea.id}`, { method: 'PATCH', token: bed.facilitator, body: { text: 'Bo idea, sharpened' } });
+    expect(edit.status).toBe(200);
+    await waitFor(() => control.hiddenChanges(target, boId) === 2, 'facilitator change counted for its author');
+
+    expect((await api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas/${anaIdea.id}`, { method: 'DELETE', token: ana })).status).toBe(200);
+    await waitFor(() => control.hiddenChanges(target, null) === 4, 'taken back');
+    expect(control.hiddenChanges(target, boId)).toBe(2);
+
+    await hide(false);
+    await waitFor(() => control.hiddenChanges(target, null) === 0, 'the reveal forgets the counts');
+    expect(control.hiddenChanges(target, boId)).toBe(0);
+  });
+
   it('keeps a case grid\'s hidden cards out of other participants\' grids until the reveal, then gives them to everyone', async () => {
     const route = new RouteDoc(setup.doc);
     route.add('hosts', { id: 'coffee', name: 'Coffee cooperative', place: '', summary: '', dayId: 'd1' });
