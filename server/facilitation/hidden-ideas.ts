@@ -1,7 +1,7 @@
 import { caseDocName, experienceDocName, riverDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { CaseDoc, CaseTemplates } from '../../shared/schema/case.ts';
 import { boardTarget, type LockTarget } from '../../shared/schema/control.ts';
-import { HiddenIdeasDoc, maxIdeaLength, type HiddenIdea } from '../../shared/schema/hidden-ideas.ts';
+import { HiddenIdeasDoc, type HiddenIdea } from '../../shared/schema/hidden-ideas.ts';
 import { newId } from '../../shared/schema/ids.ts';
 import { cardColors, RiverDoc } from '../../shared/schema/river.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
@@ -9,27 +9,14 @@ import type * as Y from 'yjs';
 import type { Grant } from '../auth/access.ts';
 import type { Registry } from '../docs/registry.ts';
 import { roleOn } from '../learning-routes/catalog.ts';
-import { isPhotoId } from '../photos/photo-store.ts';
 import type { ControlActions } from './control-actions.ts';
-
-export class HiddenIdeaError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly error: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { checkedColor, checkedPhotos, checkedText, HiddenIdeaError, idTaken, noText, type HiddenIdeaChanges } from './hidden-idea-fields.ts';
 
 /** What a participant sends for an idea, unchecked; `id` only to put back one they took back (an undo). */
 export type IdeaFields = Partial<Record<'id' | 'streamId' | 'dayId' | 'hostId' | 'groupId' | 'rowId' | 'columnId' | 'color' | 'photos', unknown>> & { text: unknown };
 
-/** What may change of an idea while it waits, unchecked: its text, colour and photos, and a grid card's cell. */
-export type IdeaChange = Partial<Record<'text' | 'color' | 'rowId' | 'columnId' | 'photos', unknown>>;
-
-/** More than a card shows; a bound on what one idea's list may hold. */
-const maxIdeaPhotos = 12;
+/** What may change of an idea while it waits, unchecked: its text, colour and photos, a grid card's cell, a river idea's day. */
+export type IdeaChange = Partial<Record<'text' | 'color' | 'rowId' | 'columnId' | 'streamId' | 'dayId' | 'photos', unknown>>;
 
 /** An id a client may give back: the shape `newId` makes. */
 const ideaIdPattern = /^[a-z0-9]{6,32}$/;
@@ -85,8 +72,8 @@ export class HiddenIdeas {
    */
   async add(routeId: string, author: { id: string; name: string }, fields: IdeaFields): Promise<HiddenIdea> {
     const photos = checkedPhotos(fields.photos) ?? [];
-    // A grid card may be a photo alone, as on the grid; a river idea says something.
-    const text = checkedText(fields.text, photos.length > 0 && fields.hostId !== undefined);
+    // A card may be a photo alone, as on the boards.
+    const text = checkedText(fields.text, photos.length > 0);
     const color = checkedColor(fields.color);
     const place = await this.placeOf(routeId, fields);
     const isHidden = await this.control.read(routeId, (control) => control.isHidden(place.target));
@@ -100,20 +87,18 @@ export class HiddenIdeas {
     return idea;
   }
 
-  /** Changes an idea while it waits: its author's, or a facilitator's. */
+  /**
+   * Changes an idea while it waits: its author's, or a facilitator's. A grid card moves to another cell of its
+   * grid, a river idea to another day of its stream (another stream is another brainstorm, hidden or not).
+   */
   async change(routeId: string, ideaId: string, viewer: IdeaViewer, fields: IdeaChange): Promise<HiddenIdea> {
     const idea = await this.registry.withRoom(serverDocName(routeId), (room) => ownIdea(new HiddenIdeasDoc(room.doc), ideaId, viewer));
-    const changes: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>> = {};
+    const changes: HiddenIdeaChanges = {};
     if (fields.photos !== undefined) changes.photos = checkedPhotos(fields.photos);
-    if (fields.text !== undefined) changes.text = checkedText(fields.text, idea.hostId !== '');
+    if (fields.text !== undefined) changes.text = checkedText(fields.text, true);
     if (fields.color !== undefined) changes.color = checkedColor(fields.color);
     if ((changes.text ?? idea.text) === '' && (changes.photos ?? idea.photos).length === 0) throw noText();
-    if (fields.rowId !== undefined || fields.columnId !== undefined) {
-      if (idea.hostId === '') throw new HiddenIdeaError(400, 'invalid_cell', 'An idea for a river stream has no grid cell.');
-      const { rowId = idea.rowId, columnId = idea.columnId } = fields;
-      const place = await this.placeOf(routeId, { hostId: idea.hostId, groupId: idea.groupId, rowId, columnId, text: '' });
-      Object.assign(changes, { rowId: place.rowId, columnId: place.columnId });
-    }
+    Object.assign(changes, idea.hostId === '' ? await this.riverMove(routeId, idea, fields) : await this.gridMove(routeId, idea, fields));
     let changed!: HiddenIdea;
     await this.withCount(routeId, idea.target, idea.authorId, (ideas) => {
       // Asked again: it may have been revealed or taken back while the cell was checked.
@@ -122,6 +107,30 @@ export class HiddenIdeas {
       changed = ideas.idea(ideaId)!;
     });
     return changed;
+  }
+
+  /** A river idea's new day, if asked for: a day of the route, in the stream it was written for. */
+  private async riverMove(routeId: string, idea: HiddenIdea, fields: IdeaChange): Promise<HiddenIdeaChanges> {
+    if (fields.rowId !== undefined || fields.columnId !== undefined) throw new HiddenIdeaError(400, 'invalid_cell', 'An idea for a river stream has no grid cell: give it a "dayId".');
+    if (fields.streamId !== undefined && fields.streamId !== idea.streamId) {
+      throw new HiddenIdeaError(400, 'invalid_stream', 'A hidden idea stays in the stream it was written for: take it back and add it there.');
+    }
+    return fields.dayId === undefined ? {} : { dayId: await this.checkedDay(routeId, fields.dayId) };
+  }
+
+  /** A grid card's new cell, if asked for: a cell of its host's grid. */
+  private async gridMove(routeId: string, idea: HiddenIdea, fields: IdeaChange): Promise<HiddenIdeaChanges> {
+    if (fields.streamId !== undefined || fields.dayId !== undefined) throw new HiddenIdeaError(400, 'invalid_cell', 'A grid card has no river day: give it a "rowId" and a "columnId".');
+    if (fields.rowId === undefined && fields.columnId === undefined) return {};
+    const { rowId = idea.rowId, columnId = idea.columnId } = fields;
+    const place = await this.placeOf(routeId, { hostId: idea.hostId, groupId: idea.groupId, rowId, columnId, text: '' });
+    return { rowId: place.rowId, columnId: place.columnId };
+  }
+
+  private async checkedDay(routeId: string, dayId: unknown): Promise<string> {
+    const known = typeof dayId === 'string' && (await this.withSetup(routeId, (setup) => setup.read('days').some((day) => day.id === dayId)));
+    if (!known) throw new HiddenIdeaError(400, 'invalid_day', '"dayId" must name a day of the route.');
+    return dayId as string;
   }
 
   async list(routeId: string, viewer: IdeaViewer): Promise<HiddenIdea[]> {
@@ -176,10 +185,8 @@ export class HiddenIdeas {
     const { streamId, dayId, hostId, groupId, rowId, columnId } = fields;
     const empty = { streamId: '', dayId: '', hostId: '', groupId: '', rowId: '', columnId: '' };
     if (hostId === undefined) {
-      if (typeof streamId !== 'string' || typeof dayId !== 'string') throw new HiddenIdeaError(400, 'invalid_cell', '"streamId" and "dayId" must name a stream and a day of the route.');
-      const known = await this.withSetup(routeId, (setup) => setup.read('days').some((day) => day.id === dayId));
-      if (!known) throw new HiddenIdeaError(400, 'invalid_cell', 'This route has no such day.');
-      return { ...empty, target: boardTarget.stream(streamId), streamId, dayId };
+      if (typeof streamId !== 'string') throw new HiddenIdeaError(400, 'invalid_stream', '"streamId" must name a stream of the river.');
+      return { ...empty, target: boardTarget.stream(streamId), streamId, dayId: await this.checkedDay(routeId, dayId) };
     }
     const strings = [hostId, groupId, rowId, columnId];
     if (!strings.every((value) => typeof value === 'string')) {
@@ -255,30 +262,6 @@ function ownIdea(ideas: HiddenIdeasDoc, ideaId: string, viewer: IdeaViewer): Hid
   if (idea === null || (!viewer.facilitator && idea.authorId !== viewer.personId)) throw new HiddenIdeaError(404, 'idea_not_found', 'There is no such idea of yours.');
   return idea;
 }
-
-/** The idea's text; empty only where `mayBeEmpty` (a grid card with photos). */
-function checkedText(text: unknown, mayBeEmpty: boolean): string {
-  if (typeof text !== 'string' || text.length > maxIdeaLength || (text.trim() === '' && !mayBeEmpty)) throw noText();
-  return text.trim();
-}
-
-const noText = () => new HiddenIdeaError(400, 'invalid_text', `"text" must be an idea of 1 to ${maxIdeaLength} characters (a grid card may be a photo alone).`);
-
-function checkedColor(color: unknown): string | undefined {
-  if (color === undefined) return undefined;
-  if (typeof color !== 'string' || !(cardColors as readonly string[]).includes(color)) throw new HiddenIdeaError(400, 'invalid_color', '"color" must be one of the cards\' colours.');
-  return color;
-}
-
-function checkedPhotos(photos: unknown): string[] | undefined {
-  if (photos === undefined) return undefined;
-  if (!Array.isArray(photos) || photos.length > maxIdeaPhotos || !photos.every((id) => typeof id === 'string' && isPhotoId(id))) {
-    throw new HiddenIdeaError(400, 'invalid_photos', `"photos" must be a list of at most ${maxIdeaPhotos} photo ids from this route's uploads.`);
-  }
-  return [...new Set(photos as string[])];
-}
-
-const idTaken = () => new HiddenIdeaError(409, 'id_taken', 'An idea or card has this id already.');
 
 /** The host of a case grid's target, or null for a river stream's. */
 function hostOf(target: LockTarget): string | null {

@@ -268,7 +268,7 @@ export class ControlDoc {
   hiddenChanges(target: LockTarget, authorId: string | null): number {
     let total = 0;
     for (const [key, value] of this.map('hiddenChanges').entries()) {
-      const counts = authorId === null ? key.startsWith(`${target}|`) : key === hiddenChangeKey(target, authorId);
+      const counts = authorId === null ? key.startsWith(hiddenChangePrefix(target)) : key === hiddenChangeKey(target, authorId);
       if (counts && typeof value === 'number') total += value;
     }
     return total;
@@ -284,7 +284,7 @@ export class ControlDoc {
   forgetHiddenChanges(target: LockTarget): void {
     const map = this.map('hiddenChanges');
     // A bare target is how servers before the per-author counts kept them.
-    for (const key of [...map.keys()]) if (key === target || key.startsWith(`${target}|`)) map.delete(key);
+    for (const key of [...map.keys()]) if (key === target || key.startsWith(hiddenChangePrefix(target))) map.delete(key);
   }
 
   /** The river cards chosen for the room screen, the latest choice first. */
@@ -308,4 +308,6 @@ export class ControlDoc {
   }
 }
 
-const hiddenChangeKey = (target: LockTarget, authorId: string): string => `${target}|${authorId}`;
+/** What every author's change count on the target starts with. */
+const hiddenChangePrefix = (target: LockTarget): string => `${target}|`;
+const hiddenChangeKey = (target: LockTarget, authorId: string): string => hiddenChangePrefix(target) + authorId;

@@ -85,8 +85,8 @@ export class HiddenIdeasDoc {
     this.map.set(idea.id, toYRecord({ ...idea, photos: idea.photos.join(' ') }));
   }
 
-  /** Another text, colour, cell or photo list for an idea; what is not given stays. */
-  change(id: string, fields: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>>): void {
+  /** Another text, colour, grid cell, river day or photo list for an idea; what is not given stays. */
+  change(id: string, fields: Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'dayId' | 'photos'>>): void {
     const map = this.map.get(id);
     const { photos, ...rest } = fields;
     if (map !== undefined) setFields(map, { ...rest, ...(photos === undefined ? {} : { photos: photos.join(' ') }) });

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { boardTarget, isLockTarget } from '../../../shared/schema/control.ts';
-import { HiddenIdeaError, ideaViewerOf, type HiddenIdeas, type IdeaViewer } from '../../facilitation/hidden-ideas.ts';
+import { HiddenIdeaError } from '../../facilitation/hidden-idea-fields.ts';
+import { ideaViewerOf, type HiddenIdeas, type IdeaViewer } from '../../facilitation/hidden-ideas.ts';
 import type { RouteCatalog } from '../../learning-routes/catalog.ts';
 import { apiError } from '../errors.ts';
 import { routeIdParam, type GrantEnv } from '../route-grant.ts';
@@ -65,8 +66,9 @@ export function hiddenIdeaRoutes(ideas: HiddenIdeas, catalog: RouteCatalog, name
     })
     .patch('/api/routes/:routeId/hidden-ideas/:ideaId', bodyLimit({ maxSize: 8192 }), async (c) => {
       const { routeId, viewer } = await viewerOf(c);
-      const { text, color, rowId, columnId, photos } = await jsonBody(c);
-      return c.json({ idea: await ideas.change(routeId, c.req.param('ideaId'), viewer, { text, color, rowId, columnId, photos }).catch(asApiError) });
+      const { text, color, rowId, columnId, streamId, dayId, photos } = await jsonBody(c);
+      const change = { text, color, rowId, columnId, streamId, dayId, photos };
+      return c.json({ idea: await ideas.change(routeId, c.req.param('ideaId'), viewer, change).catch(asApiError) });
     })
     .delete('/api/routes/:routeId/hidden-ideas/:ideaId', async (c) => {
       const { routeId, viewer } = await viewerOf(c);

@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { synced, waitFor, type TestClient } from '../helpers/clients.ts';
 import { api } from '../helpers/server.ts';
+import { joinAnaAndBo, received, uploadPhoto } from './hidden-people.ts';
 import { useRouteTestbed } from './route-testbed.ts';
 import { CaseDoc } from '../../../shared/schema/case.ts';
 import { ControlDoc } from '../../../shared/schema/control.ts';
@@ -21,26 +21,10 @@ describe('hidden brainstorming', () => {
   const addIdea = (token: string, text: string, streamId = 'ideas') =>
     api(bed.server, `/api/routes/${bed.routeId}/hidden-ideas`, { method: 'POST', token, body: { streamId, dayId: 'd1', text } });
   const hide = (hidden: boolean, token = bed.facilitator) => api(bed.server, `/api/routes/${bed.routeId}/control/hidden`, { method: 'POST', token, body: { streamId: 'ideas', hidden } });
-  /** Everything a client was sent for its document, as bytes. */
-  const received = (client: TestClient): Buffer[] => {
-    const updates: Buffer[] = [];
-    client.doc.on('update', (update: Uint8Array) => updates.push(Buffer.from(update)));
-    return updates;
-  };
-
   let setup: TestClient;
 
   beforeEach(async () => {
-    setup = connect(`route/${bed.routeId}`);
-    await synced(setup);
-    new RouteDoc(setup.doc).add('teams', { id: 't1', name: 'Team one', organisation: '', planTitle: '', community: '' });
-    const days = new RouteDoc(setup.doc).read('days');
-    expect(days[0]?.id).toBe('d1');
-    const codes = (await api(bed.server, `/api/routes/${bed.routeId}/join-codes`, { token: bed.facilitator })).body;
-    await waitFor(() => new RouteDoc(setup.doc).read('teams').length === 1, 'team');
-    const join = async (name: string) => (await api(bed.server, '/api/join', { method: 'POST', token: null, body: { code: codes.participant, name, teamId: 't1' } })).body.token as string;
-    ana = await join('Ana');
-    bo = await join('Bo');
+    ({ ana, bo, setup } = await joinAnaAndBo(bed));
   });
   it('keeps ideas to their author and the facilitators until the reveal, then puts them in the river', async () => {
     const river = `route/${bed.routeId}/river`;
@@ -222,6 +206,7 @@ describe('hidden brainstorming', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.idea).toMatchObject({ id, text: 'pickers paid within a week', rowId: 'results', columnId: 'community', color: '#d6f0d2', author: 'Ana' });
     expect((await change(ana, id, { rowId: 'no-such-row' })).body.error).toBe('invalid_cell');
+    expect((await change(ana, id, { dayId: 'd2' })).body.error).toBe('invalid_cell');
     expect((await change(ana, id, { color: 'red' })).body.error).toBe('invalid_color');
     expect((await change(ana, id, { text: ' ' })).body.error).toBe('invalid_text');
     // Someone else's answers as missing, for a change as for a removal; nothing of it changed.
@@ -277,12 +262,7 @@ describe('hidden brainstorming', () => {
     await waitFor(() => new RouteDoc(boRoute.doc).read('groups').length === 1 && new RouteDoc(boRoute.doc).read('hosts').length === 1, 'host and group stored');
     const boGot = received(boGrid);
     const photos = `/api/routes/${bed.routeId}/photos`;
-    const upload = async (token: string): Promise<string> => {
-      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#6a8f3c' } }).jpeg().toBuffer();
-      const response = await fetch(`${bed.server.url}${photos}`, { method: 'POST', headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${token}` }, body: jpeg as BodyInit });
-      expect(response.status).toBe(201);
-      return ((await response.json()) as { photo: { id: string } }).photo.id;
-    };
+    const upload = (token: string) => uploadPhoto(bed, token);
     const fetchPhoto = async (token: string, photoId: string, how: 'header' | 'query' = 'header') => {
       const response = await fetch(`${bed.server.url}${photos}/${photoId}?size=thumb${how === 'query' ? `&token=${encodeURIComponent(token)}` : ''}`, {
         headers: how === 'header' ? { authorization: `Bearer ${token}` } : {},
