@@ -43,8 +43,17 @@ test('the setup page and the room screen show the participant code and its QR co
   // Nobody else is given the code: a participant's setup page shows no join card.
   const participantToken = await routeLinkToken(server, 'laos-2013', 'participant');
   const reader = await openPerson(browser, server, { name: 'Ana', path: '/r/laos-2013/setup', token: participantToken });
+  const refused: string[] = [];
+  reader.page.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   await reader.page.getByTestId('setup-read-only').waitFor();
   expect(await reader.page.getByTestId('join-card').count()).toBe(0);
+  // Nor does a participant's page ask for it, to be refused: their room screen neither.
+  await reader.page.goto(`${server.url}/r/laos-2013/screen`);
+  await reader.page.getByTestId('room-screen').waitFor();
+  await reader.page.waitForLoadState('networkidle');
+  expect(refused).toEqual([]);
 
   const phone = await freshPhone('en');
   await phone.page.goto(qrAddress!);
