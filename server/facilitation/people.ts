@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
+import { ControlDoc } from '../../shared/schema/control.ts';
+import { controlDocName, routeDocName, serverDocName } from '../../shared/schema/doc-kinds.ts';
 import { newId } from '../../shared/schema/ids.ts';
 import {
   joinCodeAlphabet,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/schema/people.ts';
 import { RouteDoc } from '../../shared/schema/route.ts';
 import type * as Y from 'yjs';
-import type { Registry } from '../docs/registry.ts';
+import { ChangeNotStored, type Registry } from '../docs/registry.ts';
 import type { DocWrite } from '../learning-routes/catalog.ts';
 import { remoteOrigin, type Room } from '../docs/room.ts';
 
@@ -237,12 +238,20 @@ export class People {
     }
     if (fields.teamId !== undefined) changes.teamId = this.pick(false, setup.teams, fields.teamId, 'team');
     if (fields.groupId !== undefined) changes.groupId = this.pick(false, setup.groups, fields.groupId, 'group');
-    return this.change(routeId, (people) => {
-      const person = people.person(personId);
-      if (person === null || person.removedAt !== null) throw new PeopleError(404, 'person_not_found', 'This person is not on the route.');
-      people.updatePerson(personId, changes);
-      return people.person(personId)!;
-    });
+    // The person's pages cannot read the people list (the server's own): a move between groups is told in
+    // the control document, which they read, so that their grid pages follow it.
+    const groupId = changes.groupId;
+    const tell = groupId === undefined ? undefined : (control: ControlDoc) => control.setGroupOf(personId, groupId);
+    return this.change(
+      routeId,
+      (people) => {
+        const person = people.person(personId);
+        if (person === null || person.removedAt !== null) throw new PeopleError(404, 'person_not_found', 'This person is not on the route.');
+        people.updatePerson(personId, changes);
+        return people.person(personId)!;
+      },
+      tell,
+    );
   }
 
   /** Removes a person: their token stops working and their connections close (through `onChanged`). */
@@ -254,13 +263,22 @@ export class People {
     });
   }
 
-  /** One transaction on the route's server document, stored before the caller answers (a join's token after). */
-  private async change<T>(routeId: string, edit: (people: PeopleDoc) => T): Promise<T> {
+  /**
+   * One transaction on the route's server document, and with `tell` one on its control document, in one
+   * commit (both stored, or neither), stored before the caller answers (a join's token after).
+   */
+  private async change<T>(routeId: string, edit: (people: PeopleDoc) => T, tell?: (control: ControlDoc) => void): Promise<T> {
     const people = await this.open(routeId);
-    let result!: T;
-    people.doc.transact(() => {
-      result = edit(people);
-    });
+    const apply = (control?: Room): T => {
+      if (people.doc.isDestroyed) throw new ChangeNotStored(`the people of ${routeId} were forgotten after a failed commit`);
+      let result!: T;
+      people.doc.transact(() => {
+        result = edit(people);
+      });
+      if (control !== undefined) control.doc.transact(() => tell?.(new ControlDoc(control.doc)));
+      return result;
+    };
+    const result = tell === undefined ? apply() : await this.registry.changeTogether([controlDocName(routeId)], ([control]) => apply(control));
     // A change that could not be stored throws (ChangeNotStored): the document is forgotten and loaded again
     // from storage, so nothing of it stays, and the caller answers that it was not made.
     await this.registry.stored();

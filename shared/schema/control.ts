@@ -30,6 +30,11 @@ export const controlRoots = {
   hiddenChanges: 'hiddenChanges',
   /** River card id → when the facilitator chose it for the room screen (server ms): shown large there. */
   featured: 'featured',
+  /**
+   * Person id → the working group a facilitator moved them to ('' for none). A person's token says the group
+   * they joined; their grid pages follow this live instead, once they were moved.
+   */
+  personGroups: 'personGroups',
 } as const;
 
 /** A busy room screen shows at most this many chosen cards: choosing one more lets the oldest go. */
@@ -285,6 +290,16 @@ export class ControlDoc {
     const map = this.map('hiddenChanges');
     // A bare target is how servers before the per-author counts kept them.
     for (const key of [...map.keys()]) if (key === target || key.startsWith(hiddenChangePrefix(target))) map.delete(key);
+  }
+
+  /** The group a facilitator moved the person to (null: to none), or undefined when they were never moved. */
+  groupOf(personId: string): string | null | undefined {
+    const group = this.map('personGroups').get(personId);
+    return typeof group === 'string' ? group || null : undefined;
+  }
+
+  setGroupOf(personId: string, groupId: string | null): void {
+    if (this.groupOf(personId) !== groupId) this.map('personGroups').set(personId, groupId ?? '');
   }
 
   /** The river cards chosen for the room screen, the latest choice first. */

@@ -6,12 +6,12 @@ export async function joinCodes(server: TestServer, routeId: string, facilitator
   return (await answer.json()) as Record<string, string>;
 }
 
-/** A personal token from joining with the role's code, as the join page gets it (participants in group g1). */
-export async function joinAs(server: TestServer, codes: Record<string, string>, role: string, name: string, teamId?: string): Promise<string> {
+/** A personal token from joining with the role's code, as the join page gets it (participants in group g1 unless told). */
+export async function joinAs(server: TestServer, codes: Record<string, string>, role: string, name: string, teamId?: string, groupId = 'g1'): Promise<string> {
   const answer = await fetch(`${server.url}/api/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: codes[role], name, teamId, groupId: role === 'participant' ? 'g1' : undefined }),
+    body: JSON.stringify({ code: codes[role], name, teamId, groupId: role === 'participant' ? groupId : undefined }),
   });
   return ((await answer.json()) as { token: string }).token;
 }

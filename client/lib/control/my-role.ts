@@ -35,8 +35,14 @@ export const directsTheRoom = (role: MyRole): boolean => role === 'facilitator' 
 
 /** Whether the token is a person's own (from joining with a code), not a shared link. */
 export function tokenNamesPerson(token: string | null): boolean {
+  return personClaimOf(token) !== null;
+}
+
+/** The person fields of a personal token (id, name, team, group as at joining), or null for a shared link. */
+function personClaimOf(token: string | null): Record<string, unknown> | null {
   const fields = token?.startsWith('t1.') ? payloadOf(token) : null;
-  return typeof fields?.p === 'object' && fields.p !== null;
+  const person: unknown = fields?.p;
+  return typeof person === 'object' && person !== null ? (person as Record<string, unknown>) : null;
 }
 
 /**
@@ -44,7 +50,12 @@ export function tokenNamesPerson(token: string | null): boolean {
  * what the server checks a comment's author against, whichever id this browser had before.
  */
 export function personOfToken(token: string | null): string | null {
-  const fields = token?.startsWith('t1.') ? payloadOf(token) : null;
-  const person = fields?.p as { i?: unknown } | null | undefined;
-  return typeof person === 'object' && person !== null && typeof person.i === 'string' ? person.i : null;
+  const id = personClaimOf(token)?.i;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The working group the person joined with, or null (none, or a shared link); a facilitator may have moved them since. */
+export function groupOfToken(token: string | null): string | null {
+  const group = personClaimOf(token)?.g;
+  return typeof group === 'string' && group !== '' ? group : null;
 }

@@ -9,11 +9,11 @@ import { axisName } from './axis-name.ts';
 import { BoardCards, gridBoardInput, gridCellOf, rowsToShow, type GridShape } from './grid-axes.ts';
 import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
+import { GridGroup } from './grid-group.svelte.ts';
 import { GridHidden } from './grid-hidden.svelte.ts';
 import { MixedHistory } from './mixed-history.svelte.ts';
 import type { ServerHistory } from './server-history.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
-import { rememberedGroup, rememberGroup } from '../../lib/identity/group-choice.ts';
 import { t } from './i18n/messages.ts';
 
 const common = { gap: 10, padding: 14, riverHeight: 0, outflowWidth: 0, addSlot: true };
@@ -42,7 +42,8 @@ export class GridBoard {
   people = $state<BoardPeople | null>(null);
   editing = $state<Editing | null>(null);
   dialog = $state<'add' | 'move' | 'template' | 'photos' | null>(null);
-  #chosenGroup = $state<string | null>(null);
+  /** Which group this page shows: this tab's choice, else the person's own, followed live. */
+  readonly group: GridGroup;
   /** The row a phone shows. */
   phoneRow = $state<string | null>(null);
   #boardCards = new BoardCards();
@@ -50,11 +51,7 @@ export class GridBoard {
   #shownFor = '';
   readonly #stop: () => void;
 
-  readonly groupId = $derived.by(() => {
-    const groups = this.data.groups;
-    const chosen = this.#chosenGroup;
-    return groups.find((g) => g.id === chosen)?.id ?? groups[0]?.id ?? '';
-  });
+  readonly groupId = $derived.by(() => this.group.resolve(this.data.groups.map((g) => g.id)));
   readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
   readonly groupCards = $derived.by(() => [...this.data.cards, ...this.hidden.cards].filter((card) => card.groupId === this.groupId));
   readonly rows = $derived.by(() => rowsToShow(this.data.template, this.groupCards));
@@ -74,7 +71,7 @@ export class GridBoard {
     this.templateEdits = new TemplateEdits(this.data.templates);
     this.hidden = new GridHidden(routeId, hostId);
     this.#history = new MixedHistory(this.edits, this.hidden.history);
-    this.#chosenGroup = rememberedGroup(routeId);
+    this.group = new GridGroup(routeId, () => this.#leaveGroup());
     this.gestures = new BoardGestures({
       view: this.view,
       selection: this.selection,
@@ -161,10 +158,14 @@ export class GridBoard {
   }
 
   chooseGroup(groupId: string): void {
-    this.#chosenGroup = groupId;
+    this.group.choose(groupId);
+    this.#leaveGroup();
+  }
+
+  /** What was selected or being written belongs to the group left. */
+  #leaveGroup(): void {
     this.selection.clear();
     this.editing = null;
-    rememberGroup(this.data.routeId, groupId);
   }
 
   /** The grid cell of a board cell, for the current shape. */
@@ -286,6 +287,7 @@ export class GridBoard {
     this.edits.destroy();
     this.templateEdits.destroy();
     this.hidden.destroy();
+    this.group.destroy();
     this.data.destroy();
   }
 

@@ -1,7 +1,6 @@
 import { joinRoute, lookUpCode, type CodeInfo, type JoinRole } from '../../lib/api/join.ts';
 import type { ApiResult } from '../../lib/api/request.ts';
 import { keepToken } from '../../lib/connection/token.ts';
-import { rememberGroup } from '../../lib/identity/group-choice.ts';
 import { adoptJoinedPerson } from '../../lib/identity/identity.svelte.ts';
 import { pathOf } from '../../lib/routing/pages.ts';
 import { has, t } from './i18n/index.ts';
@@ -63,7 +62,6 @@ export class JoinFlow {
     }
     keepToken(answer.data.token, answer.data.routeId);
     adoptJoinedPerson(answer.data.personId, this.name);
-    if (this.groupId) rememberGroup(answer.data.routeId, this.groupId);
     // A full load, so that every part of the app starts as this person.
     window.location.assign(startPage(answer.data.role, answer.data.routeId));
   }

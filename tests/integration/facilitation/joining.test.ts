@@ -3,6 +3,7 @@ import { connectClient, synced, waitFor, type TestClient } from '../helpers/clie
 import { api, docPath, makeDataDir, startTestServer } from '../helpers/server.ts';
 import { RouteDoc } from '../../../shared/schema/route.ts';
 import { joinCodeAlphabet } from '../../../shared/schema/people.ts';
+import { ControlDoc } from '../../../shared/schema/control.ts';
 
 /** Joining a route with a code, the people list and its rules, against the real server and stock clients. */
 describe('join codes and people', () => {
@@ -187,6 +188,29 @@ describe('join codes and people', () => {
     await roundTrip(ownAdmin, ownAna);
     expect(ownAdmin.doc.getText('draft').toString()).toBe('ours');
     expect((await api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body: { teamId: 'nope' } })).status).toBe(400);
+  });
+
+  it('tells a move between groups in the control document, which the person reads', async () => {
+    const { participant } = await codes();
+    const ana = await join({ code: participant, name: 'Ana', teamId: 't1', groupId: 'g1' });
+    const control = connect(`route/${routeId}/control`, ana.body.token);
+    await synced(control);
+    const groupOf = () => new ControlDoc(control.doc).groupOf(ana.body.personId);
+    // Her token says where she joined; the control document only what a facilitator changed since.
+    await api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body: { name: 'Ana K.' } });
+    const admin = connect(`route/${routeId}/control`);
+    await synced(admin);
+    expect(groupOf()).toBeUndefined();
+
+    const moved = await api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body: { groupId: 'g2' } });
+    expect(moved.body.person).toMatchObject({ groupId: 'g2' });
+    await waitFor(() => groupOf() === 'g2', 'the move told to her control document');
+    await api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body: { groupId: null } });
+    await waitFor(() => groupOf() === null, 'the move to no group told');
+    // A refused move tells nothing.
+    expect((await api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body: { groupId: 'nope' } })).status).toBe(400);
+    await roundTrip(admin, control);
+    expect(groupOf()).toBeNull();
   });
 });
 

@@ -7,6 +7,8 @@ export const en = {
   'grid.help':
     'Drag empty space to move around; pinch or Ctrl+wheel to zoom. Arrow keys go from card to card, Alt+arrow keys move the selected cards to the next cell, Enter edits, N adds a card beside the one in focus, Delete removes, Ctrl+Z undoes your own changes.',
   'grid.group': 'Working group',
+  'grid.moved': 'You were moved to {group}. This grid now shows that group’s cards.',
+  'grid.movedDismiss': 'Dismiss',
   'grid.compare': 'Compare groups',
   'grid.template': 'Template',
   'grid.unsorted': 'Unsorted',

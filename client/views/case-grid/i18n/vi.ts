@@ -9,6 +9,8 @@ export const vi: Translation<typeof en> = {
   'grid.help':
     'Kéo vùng trống để di chuyển; chụm hai ngón hoặc Ctrl+cuộn để phóng to. Phím mũi tên chuyển giữa các thẻ, Alt+mũi tên chuyển thẻ đã chọn sang ô bên cạnh, Enter để sửa, N để thêm thẻ bên cạnh, Delete để xóa, Ctrl+Z hoàn tác thay đổi của bạn.',
   'grid.group': 'Nhóm làm việc',
+  'grid.moved': 'Bạn đã được chuyển sang {group}. Bảng này giờ hiển thị các thẻ của nhóm đó.',
+  'grid.movedDismiss': 'Đóng',
   'grid.compare': 'So sánh các nhóm',
   'grid.template': 'Mẫu bảng',
   'grid.unsorted': 'Chưa xếp',
