@@ -40,6 +40,8 @@ test('the facilitator sees who joined, renames and moves a person, renews a code
   await panel.locator('[data-testid="person"][data-name="Ana"]:not([data-connections="0"])').waitFor();
   expect(await anaRow.textContent()).toContain('connected');
   expect(await anaRow.getByTestId('person-team').inputValue()).toBe('taliang');
+  // When she joined, on the facilitator's clock: two people of one name are told apart.
+  expect(await anaRow.getByTestId('person-joined').textContent()).toMatch(/^joined \d\d:\d\d$/);
 
   // Rename by keyboard: Enter saves, and the server's name is what the list shows.
   await anaRow.getByTestId('rename').click();

@@ -37,6 +37,8 @@ test('the facilitator moves the spotlight from the console and the room screen f
   await room.page.getByTestId('room-screen').waitFor();
   expect(await room.page.getByTestId('spotlight').count()).toBe(0);
 
+  // The forty boards come in the day's groups: a host's grid is found under the grids.
+  expect(await fay.page.getByRole('group', { name: 'Case-study grids' }).getByTestId('show-grid-asparagus').count()).toBe(1);
   await fay.page.getByTestId('show-grid-asparagus').click();
   const spotlight = room.page.getByTestId('spotlight');
   await spotlight.and(room.page.locator('[data-board="case"][data-id="asparagus"]')).waitFor();

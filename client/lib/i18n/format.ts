@@ -35,3 +35,8 @@ export function formatDay(date: string): string {
   if (!hasIntlData()) return laoDate(day, { weekday: true });
   return new Intl.DateTimeFormat(getLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day);
 }
+
+/** A time of day on this laptop's clock, "14:05": when someone joined, told apart from a namesake. */
+export function formatClockTime(time: number): string {
+  return new Intl.DateTimeFormat(hasIntlData() ? getLocale() : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(time);
+}
