@@ -67,6 +67,8 @@ test('a participant sees the setup read-only and no join links', async () => {
   const { page, context } = await openPerson(browser, server, { name: 'Dao', path: '/r/laos-2013/setup', token });
   await waitForStatus(page, 'connected');
   await page.getByTestId('setup-read-only').waitFor();
+  // Said once, by the setup page, not again by the page's general read-only line.
+  expect(await page.getByTestId('read-only').count()).toBe(0);
   expect(await page.getByTestId('days-add').count()).toBe(0);
   expect(await page.getByTestId('details-title').getAttribute('readonly')).not.toBeNull();
   expect(await page.getByTestId('section-links').count()).toBe(0);

@@ -61,6 +61,14 @@ test('the team presents and submits its plan, which locks it for the team and no
   await Promise.all([anaPlan.context.close(), fay.context.close(), list.context.close()]);
 });
 
+test('another team\'s plan tells a participant once that only its team edits it', async () => {
+  const anaReads = await open('Ana', '/r/laos-2013/plans/watermelon', ana);
+  await anaReads.page.getByText('You can read this plan. Only its team (and the facilitators) can edit it.').waitFor();
+  expect(await anaReads.page.getByTestId('read-only').count()).toBe(0);
+  expect(await editable(anaReads, 'problem')).toBe('false');
+  await anaReads.context.close();
+});
+
 test('the facilitator sets the contest\'s cap on the plans list, refused when it is not an amount', async () => {
   const list = await open('Fay', '/r/laos-2013/plans', facilitator);
   const cap = list.page.getByTestId('plan-cap');
