@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 
 /** A participant who joined group `groupId` over HTTP (so nothing of the join is kept in the browser), on the grid. */
-async function openAsJoined(name: string, groupId: string, options: { locale?: 'en' | 'lo'; viewport?: typeof laptop } = {}): Promise<Person & { personId: string }> {
+async function openAsJoined(name: string, groupId: string, options: { locale?: 'en' | 'lo'; viewport?: typeof laptop; path?: string } = {}): Promise<Person & { personId: string }> {
   const token = await joinAs(server, codes, 'participant', name, 'taliang', groupId);
-  const person = await openPerson(browser, server, { name, path: gridPath, token, viewport: options.viewport ?? laptop, locale: options.locale, isMobile: options.viewport === phone });
+  const person = await openPerson(browser, server, { name, path: options.path ?? gridPath, token, viewport: options.viewport ?? laptop, locale: options.locale, isMobile: options.viewport === phone });
   await waitForStatus(person.page, 'connected');
   const personId = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { p: { i: string } }).p.i;
   return { ...person, personId };
@@ -37,6 +37,15 @@ async function move(personId: string, groupId: string): Promise<void> {
     method: 'PATCH',
     headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
     body: JSON.stringify({ groupId }),
+  });
+  expect(answer.status).toBe(200);
+}
+
+async function timer(body: Record<string, unknown>): Promise<void> {
+  const answer = await fetch(`${server.url}/api/routes/laos-2013/control/timer`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   expect(answer.status).toBe(200);
 }
@@ -84,6 +93,19 @@ test('a group chosen in the tab wins over the token’s group, in this tab only,
   await bo.page.reload();
   await showsGroup(bo.page, 'g3');
   await bo.context.close();
+});
+
+test('a move while the person is on the Experience Fair is told by the next grid they open', async () => {
+  const kham = await openAsJoined('Kham', 'g1', { path: '/r/laos-2013/experience' });
+  await move(kham.personId, 'g2');
+  // The timer's start comes after the move on the control document's socket: once it shows, the move is in.
+  await timer({ action: 'start', durationMs: 60_000 });
+  await kham.page.getByTestId('room-bar').locator('[data-testid="timer"][data-state="running"]').waitFor();
+  await timer({ action: 'reset' });
+  await kham.page.goto(new URL(gridPath, server.url).href);
+  await showsGroup(kham.page, 'g2');
+  await kham.page.getByTestId('grid-moved-notice').waitFor();
+  await kham.context.close();
 });
 
 test('the move’s notice in Lao, on a laptop and on a phone', async () => {

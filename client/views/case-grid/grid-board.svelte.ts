@@ -71,7 +71,7 @@ export class GridBoard {
     this.templateEdits = new TemplateEdits(this.data.templates);
     this.hidden = new GridHidden(routeId, hostId);
     this.#history = new MixedHistory(this.edits, this.hidden.history);
-    this.group = new GridGroup(routeId, () => this.#leaveGroup());
+    this.group = new GridGroup(routeId, board?.kind === 'experience' ? null : () => this.#leaveGroup());
     this.gestures = new BoardGestures({
       view: this.view,
       selection: this.selection,

@@ -23,8 +23,11 @@ export class GridGroup {
 
   constructor(
     readonly routeId: string,
-    /** Called when a move takes the page to another group. */
-    onMove: () => void,
+    /**
+     * Called when a move takes the page to another group; null for a page without groups (the Experience
+     * Fair), which leaves the move to be told by the next grid page opened.
+     */
+    onMove: (() => void) | null,
   ) {
     const token = tokenFor(routeId);
     const personId = personOfToken(token);
@@ -38,7 +41,7 @@ export class GridGroup {
     this.#stop = $effect.root(() => {
       $effect(() => {
         const moved = this.#moved.value;
-        if (moved === undefined || personId === null) return;
+        if (moved === undefined || personId === null || onMove === null) return;
         if (isNewMove(known, moved)) {
           this.#chosen = null;
           keepChoice(routeId, null);
