@@ -68,6 +68,19 @@ export class Committee {
     return this.decisions.take(serverDocName(routeId), () => change(book));
   }
 
+  /**
+   * `edit` of the book, counted in the control document in the same commit, so an open committee page asks
+   * for its view again; stored before it returns. One that could not be stored throws (ChangeNotStored):
+   * the caller is told, nothing is kept.
+   */
+  private async change(routeId: string, edit: () => void): Promise<void> {
+    await this.registry.changeTogether([serverDocName(routeId), controlDocName(routeId)], ([, control]) => {
+      edit();
+      new ControlDoc(control!.doc).countCommitteeChange();
+    });
+    await this.registry.stored();
+  }
+
   async save(routeId: string, memberId: string, teamId: string, input: SheetInput): Promise<ScoreSheet> {
     const { submitted } = await this.plans(routeId);
     // A score saved on one instance as another publishes: refused, or in the published results.
@@ -75,25 +88,17 @@ export class Committee {
       if (book.settings().published) throw refused(409, 'results_published', 'The results are published: scores can no longer change.');
       if (!submitted.includes(teamId)) throw refused(409, 'plan_not_submitted', 'This plan has not been submitted yet: the committee scores final plans.');
       const sheet: ScoreSheet = { teamId, memberId, ...input, at: this.now() };
-      book.setSheet(sheet);
-      // A change that could not be stored throws (ChangeNotStored): the caller is told, nothing is kept.
-      await this.registry.stored();
+      await this.change(routeId, () => book.setSheet(sheet));
       return sheet;
     });
   }
 
   async setSettings(routeId: string, changes: Partial<Pick<CommitteeSettings, 'othersAfterOwn' | 'margin'>>): Promise<void> {
-    await this.decide(routeId, async (book) => {
-      book.setSettings(changes);
-      await this.registry.stored();
-    });
+    await this.decide(routeId, (book) => this.change(routeId, () => book.setSettings(changes)));
   }
 
   async publish(routeId: string, published: boolean): Promise<void> {
-    await this.decide(routeId, async (book) => {
-      book.setSettings({ published, publishedAt: published ? this.now() : 0 });
-      await this.registry.stored();
-    });
+    await this.decide(routeId, (book) => this.change(routeId, () => book.setSettings({ published, publishedAt: published ? this.now() : 0 })));
   }
 
   async view(routeId: string, viewer: Viewer): Promise<CommitteeView> {

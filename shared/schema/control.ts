@@ -35,6 +35,11 @@ export const controlRoots = {
    * they joined; their grid pages follow this live instead, once they were moved.
    */
   personGroups: 'personGroups',
+  /**
+   * `changes`: how many times the committee's scores, rules or publication changed. Its pages ask the
+   * server for their view again when it grows; the room learns that something was scored, never what.
+   */
+  committee: 'committee',
 } as const;
 
 /** A busy room screen shows at most this many chosen cards: choosing one more lets the oldest go. */
@@ -290,6 +295,14 @@ export class ControlDoc {
     const map = this.map('hiddenChanges');
     // A bare target is how servers before the per-author counts kept them.
     for (const key of [...map.keys()]) if (key === target || key.startsWith(hiddenChangePrefix(target))) map.delete(key);
+  }
+
+  committeeChanges(): number {
+    return num(this.map('committee'), 'changes');
+  }
+
+  countCommitteeChange(): void {
+    this.map('committee').set('changes', this.committeeChanges() + 1);
   }
 
   /** The group a facilitator moved the person to (null: to none), or undefined when they were never moved. */

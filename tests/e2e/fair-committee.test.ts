@@ -31,6 +31,20 @@ beforeAll(async () => {
 
 const join = (role: string, name: string, teamId?: string): Promise<string> => joinAs(server, codes, role, name, teamId);
 
+test('the facilitator’s committee page shows a member’s scores as they come in, without a reload', async () => {
+  const fac = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/committee', token: facilitator, viewport: { width: 1366, height: 768 } });
+  await fac.page.getByTestId('committee-status').waitFor();
+  const final = fac.page.getByTestId('final-watermelon');
+  await final.waitFor();
+  expect(await final.textContent()).not.toBe('18');
+  const member = await join('committee', 'Mr Bounmy');
+  const scores = { innovation: 9, complementarities: 3, clarity: 6 };
+  expect((await call('/api/routes/laos-2013/committee/scores/watermelon', member, 'PUT', { scores, comments: {}, submit: true })).status).toBe(200);
+  await expect.poll(() => final.textContent(), { timeout: 10_000 }).toBe('18');
+  expect(await fac.page.getByTestId('means-watermelon').count()).toBe(1);
+  await fac.context.close();
+});
+
 test('a committee member scores a plan, the facilitator sees the ranking and publishes, the team reads its assessment', async () => {
   const member = await openPerson(browser, server, { name: 'Ms Phet', path: '/r/laos-2013/committee', token: await join('committee', 'Ms Phet'), viewport: { width: 1366, height: 768 } });
   const form = member.page.getByTestId('score-form-taliang');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestClient } from '../helpers/clients.ts';
+import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.ts';
+import { ControlDoc } from '../../../shared/schema/control.ts';
 import { api, makeDataDir, startTestServer } from '../helpers/server.ts';
 import { routeWithTeams } from './setup.ts';
 
@@ -110,6 +111,26 @@ describe('contest committee', () => {
     expect(places((await committee(route.facilitator)).body.assessments)).toEqual([['t1', 19, 1], ['t2', 19, 1], ['t3', 16, 3]]);
     await committee(route.facilitator, '/publish', 'POST', { published: true });
     expect(places((await committee(screen)).body.assessments)).toEqual([['t1', 19, 1], ['t2', 19, 1], ['t3', 16, 3]]);
+  });
+
+  it('tells the control document that the committee’s view changed, never what: each score, rule and publication', async () => {
+    // A stock client with a member's token, as an open committee page holds it.
+    const client = connectClient(server.wsUrl, `route/${route.routeId}/control`, { token: m2 });
+    clients.push(client);
+    await synced(client);
+    const control = new ControlDoc(client.doc);
+    const before = control.committeeChanges();
+    await score(m1, 't1', sheet(10, 4, 6), true, { innovation: 'A new way to sell dyes.' });
+    await waitFor(() => control.committeeChanges() === before + 1, 'the score counted');
+    await committee(route.facilitator, '/settings', 'POST', { margin: 2 });
+    await waitFor(() => control.committeeChanges() === before + 2, 'the rules counted');
+    await committee(route.facilitator, '/publish', 'POST', { published: true });
+    await waitFor(() => control.committeeChanges() === before + 3, 'the publication counted');
+    // A refused score changes nothing, so tells nothing.
+    expect((await score(m1, 't1', sheet(1, 1, 1))).body.error).toBe('results_published');
+    const text = JSON.stringify(client.doc.toJSON());
+    for (const secret of ['A new way to sell dyes.', 'innovation', '"10"']) expect(text).not.toContain(secret);
+    expect(control.committeeChanges()).toBe(before + 3);
   });
 
   it('lets members see each other’s scores at once when the facilitator says so, and keeps scores across a restart', async () => {

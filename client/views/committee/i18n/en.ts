@@ -52,7 +52,6 @@ export const en = {
   'committee.yourAssessment': 'Your team’s assessment',
   'committee.sheets': 'Scores by member',
   'committee.offline': 'The server cannot be reached. Nothing was saved; try again when the connection is back.',
-  'committee.refresh': 'Refresh',
   'error.score_missing': 'Give a score for every criterion before submitting.',
   'error.invalid_score': 'Each score is from 0 to the criterion’s maximum, in half points.',
   'error.results_published': 'The results are published: scores can no longer change.',

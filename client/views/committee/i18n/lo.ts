@@ -54,7 +54,6 @@ export const lo: Translation<typeof en> = {
   'committee.yourAssessment': 'ການປະເມີນທີມຂອງທ່ານ',
   'committee.sheets': 'ຄະແນນຕາມສະມາຊິກ',
   'committee.offline': 'ຕິດຕໍ່ເຊີບເວີບໍ່ໄດ້. ຍັງບໍ່ໄດ້ບັນທຶກຫຍັງ; ລອງໃໝ່ເມື່ອເຊື່ອມຕໍ່ໄດ້ແລ້ວ.',
-  'committee.refresh': 'ໂຫຼດໃໝ່',
   'error.score_missing': 'ກະລຸນາໃຫ້ຄະແນນທຸກເກນກ່ອນສົ່ງ.',
   'error.invalid_score': 'ແຕ່ລະຄະແນນແມ່ນແຕ່ 0 ຫາສູງສຸດຂອງເກນ, ເທື່ອລະເຄິ່ງຄະແນນ.',
   'error.results_published': 'ປະກາດຜົນແລ້ວ: ຄະແນນປ່ຽນບໍ່ໄດ້ອີກ.',

@@ -54,7 +54,6 @@ export const vi: Translation<typeof en> = {
   'committee.yourAssessment': 'Đánh giá của nhóm bạn',
   'committee.sheets': 'Điểm theo thành viên',
   'committee.offline': 'Không kết nối được máy chủ. Chưa lưu gì; hãy thử lại khi có kết nối.',
-  'committee.refresh': 'Làm mới',
   'error.score_missing': 'Hãy chấm điểm mọi tiêu chí trước khi nộp.',
   'error.invalid_score': 'Mỗi điểm từ 0 đến mức tối đa của tiêu chí, theo nửa điểm.',
   'error.results_published': 'Kết quả đã được công bố: không thể thay đổi điểm nữa.',
