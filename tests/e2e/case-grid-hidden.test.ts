@@ -4,6 +4,7 @@ import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
 import { joinAs, joinCodes } from './join-codes.ts';
 import { openPerson, waitForStatus, type Person } from './people.ts';
+import { attachPhoto } from './photo-upload.ts';
 import { addInline, card } from './river-board.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
@@ -153,12 +154,7 @@ test('a photo on a hidden grid card shows to its author alone until the reveal, 
   const text = 'Cherries sorted by hand before drying';
   await addInline(ana.page, 'story', 'community', text);
   await card(ana.page, text).click();
-  const sharp = (await import('sharp')).default;
-  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a5ea8' } }).jpeg().toBuffer();
-  await ana.page.getByTestId('photo-input').setInputFiles({ name: 'IMG_0212.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-  const anaPhoto = card(ana.page, text).getByTestId('card-photo');
-  await anaPhoto.waitFor();
-  await expect.poll(() => anaPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const anaPhoto = await attachPhoto(ana.page, card(ana.page, text), 'IMG_0212.jpg', '#7a5ea8');
   await screenshot(ana.page, 'grid-hidden-card-photo-1366x768', { fullPage: false });
   // Undo takes it off, redo puts it back: her card's photos are hers to change meanwhile.
   await ana.page.getByTestId('undo').click();

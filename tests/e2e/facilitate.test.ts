@@ -176,11 +176,14 @@ test('hidden brainstorming keeps a participant\'s idea from the others until the
 
   await fay.page.getByTestId('hide-ideas').click();
   await fay.page.getByTestId('reveal-ideas').waitFor();
-  await ana.page.getByTestId('hidden-ideas-open').tap();
+  // On her phone, through the add dialog, as any card: the river keeps it for her and the facilitators.
+  await ana.page.getByTestId('river-hidden-notice').waitFor();
+  await ana.page.getByTestId('add-card').tap();
   const secret = 'Village seed bank run by the women’s group';
-  await ana.page.getByTestId('hidden-idea-text').fill(secret);
-  await ana.page.getByTestId('hidden-idea-add').tap();
-  await ana.page.getByTestId('hidden-ideas-mine').getByText(secret).waitFor();
+  await ana.page.getByTestId('pick-stream').selectOption('ideas');
+  await ana.page.getByTestId('add-text').fill(secret);
+  await ana.page.getByTestId('add-submit').tap();
+  await ana.page.locator('[data-testid="card"][data-stream="ideas"]', { hasText: secret }).getByTestId('card-badge').waitFor();
   await screenshot(ana.page, 'hidden-idea-phone-390x844', { fullPage: false });
 
   // The facilitator sees it, the room sees that one idea waits, Bo's page has nothing of it.

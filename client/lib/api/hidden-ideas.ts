@@ -19,8 +19,8 @@ export type NewHiddenIdea = ({ streamId: string; dayId: string } | { hostId: str
   authorId?: string;
 };
 
-/** What the author may change of an idea while it waits. */
-export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'photos'>>;
+/** What the author may change of an idea while it waits: a grid card's cell, a river idea's day (in its stream). */
+export type HiddenIdeaChange = Partial<Pick<HiddenIdea, 'text' | 'color' | 'rowId' | 'columnId' | 'dayId' | 'photos'>>;
 
 export const addHiddenIdea = (routeId: string, idea: NewHiddenIdea) =>
   requestApi<{ idea: HiddenIdea }>(`${base(routeId)}/hidden-ideas`, tokenFor(routeId), { method: 'POST', body: idea });

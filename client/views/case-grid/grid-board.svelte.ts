@@ -11,8 +11,9 @@ import { GridData } from './grid-data.svelte.ts';
 import { GridEdits } from './grid-edits.svelte.ts';
 import { GridGroup } from './grid-group.svelte.ts';
 import { GridHidden } from './grid-hidden.svelte.ts';
-import { MixedHistory } from './mixed-history.svelte.ts';
-import type { ServerHistory } from './server-history.svelte.ts';
+import { withHidden } from '../../lib/hidden/with-hidden.ts';
+import { MixedHistory } from '../../lib/hidden/mixed-history.svelte.ts';
+import type { ServerHistory } from '../../lib/hidden/server-history.svelte.ts';
 import { TemplateEdits } from './template-edits.svelte.ts';
 import { t } from './i18n/messages.ts';
 
@@ -53,7 +54,7 @@ export class GridBoard {
 
   readonly groupId = $derived.by(() => this.group.resolve(this.data.groups.map((g) => g.id)));
   readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
-  readonly groupCards = $derived.by(() => [...this.data.cards, ...this.hidden.cards].filter((card) => card.groupId === this.groupId));
+  readonly groupCards = $derived.by(() => withHidden(this.data.cards, this.hidden.cards).filter((card) => card.groupId === this.groupId));
   readonly rows = $derived.by(() => rowsToShow(this.data.template, this.groupCards));
   readonly shape: GridShape = $derived(this.isPhone ? { kind: 'row', rowId: this.rows.find((r) => r.id === this.phoneRow)?.id ?? this.rows[0]?.id ?? '' } : { kind: 'grid' });
   readonly params = $derived(this.isPhone ? phoneParams : gridParams);
@@ -126,20 +127,20 @@ export class GridBoard {
 
   moveCards(ids: string[], to: { rowId: string; columnId: string; beforeId?: string | null }): void {
     if (!this.canChange(ids)) return;
-    if (this.#onHiddenList(ids)) void this.hidden.move(ids, to);
-    else this.#history.gridChange(() => this.edits.move(ids, to));
+    if (this.#onHiddenList(ids)) void this.hidden.change(ids, { rowId: to.rowId, columnId: to.columnId });
+    else this.#history.sharedChange(() => this.edits.move(ids, to));
   }
 
   editCards(ids: string[], fields: { text?: string; color?: string }): void {
     if (!this.canChange(ids)) return;
-    if (this.#onHiddenList(ids)) void this.hidden.edit(ids, fields);
-    else this.#history.gridChange(() => this.edits.edit(ids, fields));
+    if (this.#onHiddenList(ids)) void this.hidden.change(ids, fields);
+    else this.#history.sharedChange(() => this.edits.edit(ids, fields));
   }
 
   removeCards(ids: string[]): void {
     if (!this.canChange(ids)) return;
     if (this.#onHiddenList(ids)) void this.hidden.remove(ids);
-    else this.#history.gridChange(() => this.edits.remove(ids));
+    else this.#history.sharedChange(() => this.edits.remove(ids));
   }
 
   /** Adding a card: to the grid, or while it is hidden, to the server's hidden list. */
@@ -150,7 +151,7 @@ export class GridBoard {
   /** A new card in this group: its id once made (null when the hidden list refused it). */
   async addCard(cell: { text: string; rowId: string; columnId: string; photos?: string[] }): Promise<string | null> {
     const card = { ...cell, groupId: this.groupId };
-    return this.hidden.takesCards ? this.hidden.add(card) : this.#history.gridChange(() => this.edits.add(card));
+    return this.hidden.takesCards ? this.hidden.addCard(card) : this.#history.sharedChange(() => this.edits.add(card));
   }
 
   get content(): { x: number; y: number; width: number; height: number } {
@@ -256,13 +257,13 @@ export class GridBoard {
   addPhoto(id: string, photoId: string): void {
     if (!this.canChange([id])) return;
     if (this.#onHiddenList([id])) void this.hidden.addPhoto(id, photoId);
-    else this.#history.gridChange(() => this.edits.addPhoto(id, photoId));
+    else this.#history.sharedChange(() => this.edits.addPhoto(id, photoId));
   }
 
   removePhoto(id: string, photoId: string): void {
     if (!this.canChange([id])) return;
     if (this.#onHiddenList([id])) void this.hidden.removePhoto(id, photoId);
-    else this.#history.gridChange(() => this.edits.removePhoto(id, photoId));
+    else this.#history.sharedChange(() => this.edits.removePhoto(id, photoId));
   }
 
   addNextTo(id: string): void {

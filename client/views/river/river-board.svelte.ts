@@ -9,6 +9,9 @@ import { riverShape } from './board/river-shape.ts';
 import { Selection } from '../../components/cards/selection.svelte.ts';
 import { RiverData } from './river-data.svelte.ts';
 import { RiverEdits } from './river-edits.svelte.ts';
+import { RiverChanges } from './river-changes.svelte.ts';
+import { RiverHidden } from './river-hidden.svelte.ts';
+import { withHidden } from '../../lib/hidden/with-hidden.ts';
 import { BoardPeople } from '../../components/cards/board-people.svelte.ts';
 
 export const boardParams: LayoutParams = {
@@ -55,11 +58,16 @@ export type Editing = { kind: 'edit'; id: string } | { kind: 'draft'; streamId: 
 
 /**
  * Everything one person's river board holds, for the components to show: the documents, this tab's
- * edits and undo, the view, selection, filters, gestures and who else is here.
+ * edits and undo, this person's cards of hidden streams, the view, selection, filters, gestures and who
+ * else is here.
  */
 export class RiverBoard {
   readonly data: RiverData;
   readonly edits: RiverEdits;
+  /** Hidden brainstorms in some streams: this person's cards there that wait for the reveal. */
+  readonly hidden: RiverHidden;
+  /** Every change to cards goes through here: to the shared river or to the hidden list. */
+  readonly changes: RiverChanges;
   readonly people: BoardPeople;
   readonly view = new BoardView(boardFontSize);
   readonly selection = new Selection();
@@ -73,7 +81,9 @@ export class RiverBoard {
 
   readonly isPhone = $derived(this.view.width > 0 && this.view.width < phoneWidth);
   readonly params = $derived(this.isPhone ? phoneParams : boardParams);
-  readonly shown = $derived.by(() => this.filters.apply(this.data.cards));
+  /** The river's cards and, after them in their cells, this person's hidden ones (a facilitator's: everyone's). */
+  readonly cards = $derived.by(() => withHidden(this.data.cards, this.hidden.cards));
+  readonly shown = $derived.by(() => this.filters.apply(this.cards));
   readonly layout: BoardLayout = $derived.by(() => {
     const layout = computeLayout({ streams: this.data.streams, days: this.data.days, cards: this.shown }, this.params, this.#previous);
     this.#previous = layout;
@@ -84,13 +94,15 @@ export class RiverBoard {
   constructor(routeId: string) {
     this.data = new RiverData(routeId);
     this.edits = new RiverEdits(this.data.riverDoc);
+    this.hidden = new RiverHidden(routeId);
+    this.changes = new RiverChanges(this.edits, this.hidden, () => this.canEdit, (id) => this.data.riverDoc.card(id)?.streamId);
     this.people = new BoardPeople(this.data.river.awareness);
     this.gestures = new BoardGestures({
       view: this.view,
       selection: this.selection,
       layout: () => this.layout,
-      canEdit: () => this.canEdit,
-      move: (ids, to) => this.edits.move(ids, to),
+      canEdit: () => this.changes.canChange(this.selection.list),
+      move: (ids, to) => this.changes.move(ids, to),
       pointerAt: (point) => this.people.pointerAt(point),
     });
     this.#stop = $effect.root(() => {
@@ -117,10 +129,12 @@ export class RiverBoard {
       selection: this.selection,
       canEdit: () => this.canEdit,
       focus: (id) => void this.focus(id),
-      edit: (id) => (this.editing = { kind: 'edit', id }),
+      edit: (id) => {
+        if (this.changes.canChange([id])) this.editing = { kind: 'edit', id };
+      },
       addNextTo: (id) => this.addNextTo(id),
-      move: (ids, to) => this.edits.move(ids, to),
-      remove: (ids) => this.edits.remove(ids),
+      move: (ids, to) => this.changes.move(ids, to),
+      remove: (ids) => this.changes.remove(ids),
       cancelGesture: () => this.gestures.cancel(),
     });
     if (used) event.preventDefault();
@@ -129,7 +143,7 @@ export class RiverBoard {
   /** Double-click on a card writes in it. */
   dblclick = (): void => {
     const id = this.gestures.pressedCardId;
-    if (id !== null && this.canEdit) this.editing = { kind: 'edit', id };
+    if (id !== null && this.changes.canChange([id])) this.editing = { kind: 'edit', id };
   };
 
   /** Brings a card into view, waits for it to be rendered there, and gives it the keyboard focus. */
@@ -146,12 +160,12 @@ export class RiverBoard {
   finishEditing(text: string, byKey: boolean): void {
     const editing = this.editing;
     this.editing = null;
-    if (!editing || !this.canEdit) return;
+    if (!editing) return;
     if (editing.kind === 'edit') {
-      if (text !== '' && text !== this.data.riverDoc.card(editing.id)?.text) this.edits.edit([editing.id], { text });
+      if (text !== '' && text !== this.cards.find((card) => card.id === editing.id)?.text) this.changes.edit([editing.id], { text });
       if (byKey) void this.focus(editing.id);
     } else if (text !== '') {
-      this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId });
+      void this.changes.add({ text, streamId: editing.streamId, dayId: editing.dayId });
       // A new object, so the editor starts afresh for the next card.
       if (byKey) this.editing = { ...editing };
     }
@@ -177,33 +191,34 @@ export class RiverBoard {
    * being written in a cell, into a new card there holding what was typed (`text`) and the picture.
    */
   pasteTarget(text: string): ((photoId: string) => void) | null {
-    if (!this.canEdit) return null;
     const editing = this.editing;
     if (editing?.kind === 'draft') {
+      if (!this.changes.canAddIn(editing.streamId)) return null;
       this.editing = null;
-      return (photoId) => {
-        const id = this.edits.add({ text, streamId: editing.streamId, dayId: editing.dayId, photos: [photoId] });
-        this.selection.selectOnly(id);
-        void this.focus(id);
-      };
+      return (photoId) =>
+        void this.changes.add({ text, streamId: editing.streamId, dayId: editing.dayId, photos: [photoId] }).then((id) => {
+          if (id === null) return;
+          this.selection.selectOnly(id);
+          void this.focus(id);
+        });
     }
     const id = editing?.kind === 'edit' ? editing.id : this.selection.size === 1 ? this.selection.list[0] : undefined;
-    return id === undefined ? null : (photoId) => this.edits.addPhoto(id, photoId);
+    return id === undefined || !this.changes.canChange([id]) ? null : (photoId) => this.changes.addPhoto(id, photoId);
   }
 
-  /** The river's photos change wherever its cards do. */
-  canChangePhotos(): boolean {
-    return this.canEdit;
+  /** The river's photos change wherever its cards do (a hidden card's on the hidden list). */
+  canChangePhotos(id: string): boolean {
+    return this.changes.canChange([id]);
   }
 
   removePhoto(id: string, photoId: string): void {
-    this.edits.removePhoto(id, photoId);
+    this.changes.removePhoto(id, photoId);
   }
 
   /** N on a card: a new card in the same cell, written in place. */
   addNextTo(id: string): void {
     const card = this.layout.byId.get(id)?.card;
-    if (card && this.canEdit) this.editing = { kind: 'draft', streamId: card.streamId, dayId: card.dayId };
+    if (card && this.changes.canAddIn(card.streamId)) this.editing = { kind: 'draft', streamId: card.streamId, dayId: card.dayId };
   }
 
   /** Where a new card most likely goes: the filtered or focused cell, else today's day, else the first. */
@@ -226,6 +241,7 @@ export class RiverBoard {
     this.#stop();
     this.people.destroy();
     this.edits.destroy();
+    this.hidden.destroy();
     this.data.destroy();
   }
 }

@@ -43,4 +43,8 @@ export const en = {
   'dialog.textHint': 'A short sentence: what you bring, expect, learned or recommend.',
   'dialog.add': 'Add to the river',
   'dialog.move': 'Move here',
+  'hidden.participant': 'Hidden brainstorm in {streams}: your new cards there are seen only by you and the facilitators until the facilitator reveals them (marked Only you), and you can still edit, move to another day and delete them. The cards already there cannot be changed meanwhile.',
+  'hidden.facilitator': { one: 'Hidden brainstorm in {streams}: {count} card waits for the reveal (marked Hidden): you can edit, move or delete it here. Reveal it from the console.', other: 'Hidden brainstorm in {streams}: {count} cards wait for the reveal (marked Hidden): you can edit, move or delete them here. Reveal them from the console.' },
+  'hidden.join': 'Hidden brainstorm in {streams}: join the route with its code to add cards there with your name.',
+  'hidden.otherStream': 'a hidden card stays in its stream until the reveal; it can move to another day.',
 } as const;

@@ -45,4 +45,8 @@ export const vi: Translation<typeof en> = {
   'dialog.textHint': 'Một câu ngắn: điều bạn mang đến, mong đợi, đã học được hoặc khuyến nghị.',
   'dialog.add': 'Thêm vào dòng sông',
   'dialog.move': 'Chuyển đến đây',
+  'hidden.participant': 'Động não kín trong {streams}: chỉ bạn và người điều phối thấy các thẻ mới của bạn ở đó cho đến khi người điều phối công bố (đánh dấu Chỉ bạn); trong lúc đó bạn vẫn sửa, chuyển sang ngày khác và xóa được chúng. Trong lúc này không thể sửa các thẻ đã có ở đó.',
+  'hidden.facilitator': 'Động não kín trong {streams}: {count} thẻ đang chờ công bố (đánh dấu Kín): bạn có thể sửa, chuyển hoặc xóa chúng tại đây. Công bố từ bảng điều khiển.',
+  'hidden.join': 'Động não kín trong {streams}: hãy tham gia hành trình bằng mã để thêm thẻ ở đó với tên của bạn.',
+  'hidden.otherStream': 'thẻ kín ở lại dòng của nó cho đến khi công bố; có thể chuyển nó sang ngày khác.',
 };

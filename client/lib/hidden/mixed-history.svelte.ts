@@ -1,11 +1,12 @@
 import type { UndoableEdits } from '../../components/cards/card-edits.svelte.ts';
 import type { ServerHistory } from './server-history.svelte.ts';
 
-type Kind = 'grid' | 'hidden';
+type Kind = 'shared' | 'hidden';
 
 /**
- * Ctrl+Z on a grid for someone who changes both its shared cards (Yjs's undo manager) and, during a hidden
- * brainstorm, the hidden cards on the server (ServerHistory): a facilitator. Each step is taken back from
+ * Ctrl+Z on a board for someone who changes both its shared cards (Yjs's undo manager) and, during a hidden
+ * brainstorm, hidden cards on the server (ServerHistory): a facilitator, or on the river a participant
+ * writing in a hidden stream and in the others. Each step is taken back from
  * the history it went to, in the order made; steps of a history that ended meanwhile (the reveal, a refused
  * step) are passed over.
  */
@@ -16,17 +17,17 @@ export class MixedHistory {
   #version = $state(0);
 
   constructor(
-    private readonly grid: UndoableEdits,
+    private readonly shared: UndoableEdits,
     private readonly hidden: ServerHistory,
   ) {
     hidden.onPush = () => this.#push('hidden');
   }
 
-  /** Makes a change to the grid's cards, one step here when it changed something. */
-  gridChange<T>(apply: () => T): T {
-    const before = this.grid.undoSteps;
+  /** Makes a change to the board's shared cards, one step here when it changed something. */
+  sharedChange<T>(apply: () => T): T {
+    const before = this.shared.undoSteps;
     const result = apply();
-    if (this.grid.undoSteps > before) this.#push('grid');
+    if (this.shared.undoSteps > before) this.#push('shared');
     return result;
   }
 
@@ -66,6 +67,6 @@ export class MixedHistory {
   }
 
   #of(kind: Kind): UndoableEdits | ServerHistory {
-    return kind === 'grid' ? this.grid : this.hidden;
+    return kind === 'shared' ? this.shared : this.hidden;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ServerHistory } from '../../../../../client/views/case-grid/server-history.svelte.ts';
+import { ServerHistory } from '../../../../../client/lib/hidden/server-history.svelte.ts';
 
 /** A step that logs what ran and answers with `went`, after a turn (as a request would). */
 const step = (name: string, log: string[], went = { undo: true, redo: true }) => ({

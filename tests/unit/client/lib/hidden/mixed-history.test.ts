@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { UndoableEdits } from '../../../../../client/components/cards/card-edits.svelte.ts';
-import { MixedHistory } from '../../../../../client/views/case-grid/mixed-history.svelte.ts';
-import { ServerHistory } from '../../../../../client/views/case-grid/server-history.svelte.ts';
+import { MixedHistory } from '../../../../../client/lib/hidden/mixed-history.svelte.ts';
+import { ServerHistory } from '../../../../../client/lib/hidden/server-history.svelte.ts';
 
-/** A grid's edits in miniature: one map, each set its own undo step. */
+/** A board's shared edits in miniature: one map, each set its own undo step. */
 class MapEdits extends UndoableEdits {
   constructor(readonly map: Y.Map<number>) {
     super(map.doc!, [map]);
@@ -30,9 +30,9 @@ function setUp() {
 describe('MixedHistory', () => {
   it('takes back grid and server steps in the order made, and redoes them', async () => {
     const { grid, hidden, history, log } = setUp();
-    history.gridChange(() => grid.set('a', 1));
+    history.sharedChange(() => grid.set('a', 1));
     hidden.push(serverStep('hidden edit', log));
-    history.gridChange(() => grid.set('a', 2));
+    history.sharedChange(() => grid.set('a', 2));
     expect(history.canUndo).toBe(true);
 
     history.undo();
@@ -51,14 +51,14 @@ describe('MixedHistory', () => {
     history.redo();
     await vi.waitFor(() => expect(log).toEqual(['undo hidden edit', 'redo hidden edit']));
     // A new change drops what was undone.
-    history.gridChange(() => grid.set('b', 1));
+    history.sharedChange(() => grid.set('b', 1));
     expect(history.canRedo).toBe(false);
   });
 
   it('counts no step for a grid change that changed nothing, and passes over an ended server history', () => {
     const { grid, hidden, history, log } = setUp();
-    history.gridChange(() => grid.set('a', 1));
-    history.gridChange(() => undefined);
+    history.sharedChange(() => grid.set('a', 1));
+    history.sharedChange(() => undefined);
     hidden.push(serverStep('hidden add', log));
     // The reveal ends the server's history: Ctrl+Z goes on with the grid's.
     hidden.clear();

@@ -1,0 +1,131 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { useServerAndBrowser } from './file-setup.ts';
+import { joinAs, joinCodes } from './join-codes.ts';
+import { openPerson, waitForStatus, type Person } from './people.ts';
+import { attachPhoto } from './photo-upload.ts';
+import { addInline, card, cardIn, riverPath, scrollIntoBoard } from './river-board.ts';
+import { routeLinkToken } from './route-links.ts';
+import type { TestServer } from './server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let facilitator: string;
+const laptop = { width: 1366, height: 768 };
+
+useServerAndBrowser((parts) => ({ server, browser } = parts));
+
+beforeAll(async () => {
+  facilitator = await routeLinkToken(server, 'laos-2013', 'facilitator');
+});
+
+async function open(name: string, token: string, options: { locale?: 'en' | 'lo'; viewport?: { width: number; height: number } } = {}): Promise<Person> {
+  const viewport = options.viewport ?? laptop;
+  const person = await openPerson(browser, server, { name, path: riverPath, token, viewport, isMobile: viewport.width < 600, locale: options.locale });
+  await waitForStatus(person.page, 'connected');
+  return person;
+}
+
+/** The facilitator hides the river's ideas stream, or reveals it, as the console does. */
+async function hideIdeas(hidden: boolean): Promise<void> {
+  const answer = await fetch(`${server.url}/api/routes/laos-2013/control/hidden`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ streamId: 'ideas', hidden }),
+  });
+  expect(answer.status).toBe(200);
+}
+
+const inIdeas = (person: Person, text: string, dayId: string) => person.page.locator(`[data-testid="card"][data-stream="ideas"][data-day="${dayId}"]`, { hasText: text });
+
+test('a hidden stream on the river: a participant adds, edits, moves, gives a photo and deletes hidden cards there, with undo; another participant sees nothing of them until the reveal', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const ana = await open('Ana', await joinAs(server, codes, 'participant', 'Ana', 'taliang'));
+  const bo = await open('Bo', await joinAs(server, codes, 'participant', 'Bo', 'taliang'));
+  const fay = await open('Fay', facilitator);
+  await hideIdeas(true);
+  await ana.page.getByTestId('river-hidden-notice').waitFor();
+  await bo.page.getByTestId('river-hidden-notice').waitFor();
+  expect(await fay.page.getByTestId('river-hidden-notice').textContent()).toContain('0 cards wait');
+
+  const draft = 'A seed bank run by the women’s group';
+  await addInline(ana.page, 'ideas', 'd1', draft);
+  expect(await inIdeas(ana, draft, 'd1').getByTestId('card-badge').textContent()).toBe('Only you');
+
+  // Edited in place, as any card: double-click, type, Enter.
+  const edited = 'A seed bank run by the women’s group, with a ledger';
+  await card(ana.page, draft).dblclick();
+  await ana.page.getByTestId('card-editor').fill(edited);
+  await ana.page.getByTestId('card-editor').press('Enter');
+  await card(ana.page, edited).waitFor();
+  // Moved a day on with the keyboard; another stream is another brainstorm, and says so.
+  await card(ana.page, edited).click();
+  await ana.page.keyboard.press('Alt+ArrowRight');
+  await inIdeas(ana, edited, 'd2').waitFor();
+  await ana.page.keyboard.press('Alt+ArrowUp');
+  await ana.page.getByTestId('river-hidden-error').waitFor();
+  expect(await ana.page.getByTestId('river-hidden-error').textContent()).toContain('stays in its stream');
+  await inIdeas(ana, edited, 'd2').waitFor();
+  // Undo takes the move back on the server, redo makes it again.
+  await ana.page.keyboard.press('Control+z');
+  await inIdeas(ana, edited, 'd1').waitFor();
+  await ana.page.getByTestId('redo').click();
+  await inIdeas(ana, edited, 'd2').waitFor();
+
+  // A photo, from the selection bar, as on any card.
+  await card(ana.page, edited).click();
+  const photo = await attachPhoto(ana.page, card(ana.page, edited), 'IMG_0415.jpg', '#5e8aa8');
+
+  // A second thought, deleted from the selection bar.
+  const second = 'Lunch at the temple on Friday?';
+  await addInline(ana.page, 'ideas', 'd1', second);
+  await card(ana.page, second).click();
+  await ana.page.getByTestId('delete-selected').click();
+  await card(ana.page, second).waitFor({ state: 'detached' });
+
+  // It is the server's, not the page's: there after a reload, where it was moved.
+  await ana.page.reload();
+  await scrollIntoBoard(ana.page, inIdeas(ana, edited, 'd2'));
+  await inIdeas(ana, edited, 'd2').getByTestId('card-photo').waitFor();
+  await screenshot(ana.page, 'river-hidden-own-card-1366x768', { fullPage: false });
+
+  // The facilitator sees it, marked; Bo's page holds nothing of it, nor asked for its photo.
+  await scrollIntoBoard(fay.page, inIdeas(fay, edited, 'd2'));
+  expect(await inIdeas(fay, edited, 'd2').getByTestId('card-badge').textContent()).toBe('Hidden');
+  expect(await fay.page.getByTestId('river-hidden-notice').textContent()).toContain('1 card waits');
+  const photoPath = new URL((await photo.getAttribute('src'))!, server.url).pathname;
+  const boPage = await bo.page.content();
+  expect([draft, edited, second].filter((text) => boPage.includes(text))).toEqual([]);
+  expect(bo.requested.some((url) => url.includes(photoPath))).toBe(false);
+  // His page read the hidden list once, when the brainstorm began: Ana's changes are counted in her name.
+  expect(bo.requested.filter((url) => new URL(url).pathname.endsWith('/hidden-ideas')).length).toBe(1);
+
+  await hideIdeas(false);
+  await bo.page.getByTestId('river-hidden-notice').waitFor({ state: 'detached' });
+  await scrollIntoBoard(bo.page, inIdeas(bo, edited, 'd2'));
+  await cardIn(bo.page, edited, 'ideas', 'd2');
+  expect(await inIdeas(bo, edited, 'd2').getByTestId('card-badge').count()).toBe(0);
+  await inIdeas(bo, edited, 'd2').getByTestId('card-photo').waitFor();
+  expect(await card(bo.page, second).count()).toBe(0);
+  await inIdeas(ana, edited, 'd2').getByTestId('card-badge').waitFor({ state: 'detached' });
+  for (const person of [ana, bo, fay]) await person.context.close();
+});
+
+test('a hidden river card in Lao, on a laptop and a phone', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  const token = await joinAs(server, codes, 'participant', 'Noy', 'taliang');
+  await hideIdeas(true);
+  const text = 'ທະນາຄານແນວພັນ ທີ່ກຸ່ມແມ່ຍິງເປັນຜູ້ດູແລ';
+  const noy = await open('Noy', token, { locale: 'lo' });
+  await noy.page.getByTestId('river-hidden-notice').waitFor();
+  await addInline(noy.page, 'ideas', 'd1', text);
+  expect(await inIdeas(noy, text, 'd1').getByTestId('card-badge').textContent()).toBe('ທ່ານຜູ້ດຽວ');
+  await screenshot(noy.page, 'river-hidden-lo-1366x768', { fullPage: false });
+  const phone = await open('Noy', token, { locale: 'lo', viewport: { width: 390, height: 844 } });
+  await phone.page.getByTestId('river-hidden-notice').waitFor();
+  await scrollIntoBoard(phone.page, inIdeas(phone, text, 'd1'));
+  await screenshot(phone.page, 'river-hidden-lo-390x844', { fullPage: false });
+  await hideIdeas(false);
+  for (const person of [noy, phone]) await person.context.close();
+});
