@@ -57,6 +57,25 @@ function laneNamesClearOfCards(page: Page): Promise<boolean> {
   });
 }
 
+/** Whether every word of each stream name is drawn on one line: 'Recommendations' broke as 'Recommenda / tions'. */
+function laneWordsWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.lane .name')].every((name) => {
+      const text = name.firstChild!;
+      let start = 0;
+      for (const word of (text.textContent ?? '').split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + word.length);
+        start += word.length + 1;
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) return false;
+      }
+      return true;
+    }),
+  );
+}
+
 test('the room screen shows the whole river, read only, and follows along live', async () => {
   const screen = await openPerson(browser, server, { name: 'Projector', path: '/r/laos-2013/screen', token: facilitator, viewport: projector });
   await card(screen.page, 'Our group sells cardamom').waitFor();
@@ -64,6 +83,7 @@ test('the room screen shows the whole river, read only, and follows along live',
   expect(await screen.page.getByTestId('add-card').count()).toBe(0);
   expect(await screen.page.getByTestId('name-dialog').isVisible()).toBe(false);
   expect(await allCardsInView(screen.page)).toBe(true);
+  expect(await laneWordsWhole(screen.page)).toBe(true);
   expect(await screen.page.getByTestId('outflow').count()).toBe(5);
   const before = await screen.page.getByTestId('screen-total').textContent();
 
@@ -87,6 +107,7 @@ test('the room screen on a 1366x768 projector draws the text of every card it sh
   expect(await screen.page.locator('[data-testid="card"] p.text').count()).toBe(cards);
   expect(await allCardsInView(screen.page)).toBe(true);
   expect(await laneNamesClearOfCards(screen.page)).toBe(true);
+  expect(await laneWordsWhole(screen.page)).toBe(true);
   await screenshot(screen.page, 'room-screen-1366x768', { fullPage: false });
   await screen.context.close();
 });

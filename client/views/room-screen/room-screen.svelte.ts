@@ -17,14 +17,16 @@ export const screenParams: LayoutParams = {
   cardHeight: 192,
   gap: 8,
   padding: 8,
-  // 'Recommendations' in the lanes' bold type (1.1 times the card text) in the lane's padding: at 240 it ran over the first card at 1366x768; 380 cost the 1920x1080 screen its 24 px lines.
-  labelWidth: 300,
+  // 'Recommendations' on one line in the lanes' bold type (1.1 times the card text, 339 units) and the
+  // lane's padding; the units come from the outflow's plans, so the 1920x1080 screen keeps its 24 px lines.
+  labelWidth: 380,
   headerHeight: 136,
   riverHeight: 110,
   minColumnWidth: 320,
   maxPerRow: 6,
   rowRatio: 0.6,
-  outflowWidth: 640,
+  // Plans' places wrap to a second line here, still whole (river-sizes e2e).
+  outflowWidth: 560,
   addSlot: false,
 };
 /**
