@@ -70,7 +70,12 @@ test('the comparison page opens the room screen at the row it shows', async () =
   const [screen] = await Promise.all([fac.context.waitForEvent('page'), fac.page.getByTestId('to-screen').click()]);
   await screen.locator('[data-testid="compare-screen"][data-row="lessons"]').waitFor();
   await card(screen, 'Trust first, contract second').waitFor();
-  await fac.context.close();
+  // A participant's comparison does not offer the room's screen.
+  const noy = await openPerson(browser, server, { name: 'Noy', path: '/r/laos-2013/cases/asparagus/compare', token: participant, viewport: projector });
+  await waitForStatus(noy.page, 'connected');
+  await noy.page.getByTestId('compare-row').waitFor();
+  expect(await noy.page.getByTestId('to-screen').count()).toBe(0);
+  await Promise.all([fac.context.close(), noy.context.close()]);
 });
 
 /** What the facilitator's console does when a target's Show is pressed. */
