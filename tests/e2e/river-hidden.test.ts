@@ -39,7 +39,7 @@ async function hideIdeas(hidden: boolean): Promise<void> {
 
 const inIdeas = (person: Person, text: string, dayId: string) => person.page.locator(`[data-testid="card"][data-stream="ideas"][data-day="${dayId}"]`, { hasText: text });
 
-test('a hidden stream on the river: a participant adds, edits, moves, gives a photo and deletes hidden cards there, with undo; another participant sees nothing of them until the reveal', async () => {
+test('a hidden stream on the river: a participant adds, edits, moves, gives a photo and deletes hidden cards there, with undo; the facilitator sees and changes them; another participant sees nothing of them until the reveal', async () => {
   const codes = await joinCodes(server, 'laos-2013', facilitator);
   const ana = await open('Ana', await joinAs(server, codes, 'participant', 'Ana', 'taliang'));
   const bo = await open('Bo', await joinAs(server, codes, 'participant', 'Bo', 'taliang'));
@@ -48,6 +48,10 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
   await ana.page.getByTestId('river-hidden-notice').waitFor();
   await bo.page.getByTestId('river-hidden-notice').waitFor();
   expect(await fay.page.getByTestId('river-hidden-notice').textContent()).toContain('0 cards wait');
+  // The facilitator's console beside the river, in the same browser.
+  const consolePage = await fay.context.newPage();
+  await consolePage.goto(new URL(`/r/laos-2013/facilitate?token=${encodeURIComponent(facilitator)}`, server.url).href);
+  const listed = consolePage.getByTestId('hidden-ideas');
 
   const draft = 'A seed bank run by the women’s group';
   await addInline(ana.page, 'ideas', 'd1', draft);
@@ -59,6 +63,8 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
   await ana.page.getByTestId('card-editor').fill(edited);
   await ana.page.getByTestId('card-editor').press('Enter');
   await card(ana.page, edited).waitFor();
+  // The console's list follows an edit, which leaves the number waiting as it was.
+  await listed.getByText(edited).waitFor();
   // Moved a day on with the keyboard; another stream is another brainstorm, and says so.
   await card(ana.page, edited).click();
   await ana.page.keyboard.press('Alt+ArrowRight');
@@ -72,6 +78,13 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
   await inIdeas(ana, edited, 'd1').waitFor();
   await ana.page.getByTestId('redo').click();
   await inIdeas(ana, edited, 'd2').waitFor();
+  // The move dialog offers the days of its stream alone.
+  await card(ana.page, edited).click();
+  await ana.page.getByTestId('move-selected').click();
+  expect(await ana.page.getByTestId('pick-stream').locator('option').allTextContents()).toEqual(['Ideas for innovation']);
+  await ana.page.getByTestId('pick-day').selectOption('d3');
+  await ana.page.getByTestId('move-submit').click();
+  await inIdeas(ana, edited, 'd3').waitFor();
 
   // A photo, from the selection bar, as on any card.
   await card(ana.page, edited).click();
@@ -86,14 +99,21 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
 
   // It is the server's, not the page's: there after a reload, where it was moved.
   await ana.page.reload();
-  await scrollIntoBoard(ana.page, inIdeas(ana, edited, 'd2'));
-  await inIdeas(ana, edited, 'd2').getByTestId('card-photo').waitFor();
+  await scrollIntoBoard(ana.page, inIdeas(ana, edited, 'd3'));
+  await inIdeas(ana, edited, 'd3').getByTestId('card-photo').waitFor();
   await screenshot(ana.page, 'river-hidden-own-card-1366x768', { fullPage: false });
 
   // The facilitator sees it, marked; Bo's page holds nothing of it, nor asked for its photo.
-  await scrollIntoBoard(fay.page, inIdeas(fay, edited, 'd2'));
-  expect(await inIdeas(fay, edited, 'd2').getByTestId('card-badge').textContent()).toBe('Hidden');
+  await scrollIntoBoard(fay.page, inIdeas(fay, edited, 'd3'));
+  expect(await inIdeas(fay, edited, 'd3').getByTestId('card-badge').textContent()).toBe('Hidden');
   expect(await fay.page.getByTestId('river-hidden-notice').textContent()).toContain('1 card waits');
+  // She may delete it (Ana's page follows: the change is counted in Ana's name) and put it back with Ctrl+Z.
+  await inIdeas(fay, edited, 'd3').click();
+  await fay.page.getByTestId('delete-selected').click();
+  await inIdeas(ana, edited, 'd3').waitFor({ state: 'detached' });
+  await fay.page.keyboard.press('Control+z');
+  await inIdeas(fay, edited, 'd3').getByTestId('card-badge').waitFor();
+  await inIdeas(ana, edited, 'd3').getByTestId('card-photo').waitFor();
   const photoPath = new URL((await photo.getAttribute('src'))!, server.url).pathname;
   const boPage = await bo.page.content();
   expect([draft, edited, second].filter((text) => boPage.includes(text))).toEqual([]);
@@ -103,12 +123,12 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
 
   await hideIdeas(false);
   await bo.page.getByTestId('river-hidden-notice').waitFor({ state: 'detached' });
-  await scrollIntoBoard(bo.page, inIdeas(bo, edited, 'd2'));
-  await cardIn(bo.page, edited, 'ideas', 'd2');
-  expect(await inIdeas(bo, edited, 'd2').getByTestId('card-badge').count()).toBe(0);
-  await inIdeas(bo, edited, 'd2').getByTestId('card-photo').waitFor();
+  await scrollIntoBoard(bo.page, inIdeas(bo, edited, 'd3'));
+  await cardIn(bo.page, edited, 'ideas', 'd3');
+  expect(await inIdeas(bo, edited, 'd3').getByTestId('card-badge').count()).toBe(0);
+  await inIdeas(bo, edited, 'd3').getByTestId('card-photo').waitFor();
   expect(await card(bo.page, second).count()).toBe(0);
-  await inIdeas(ana, edited, 'd2').getByTestId('card-badge').waitFor({ state: 'detached' });
+  await inIdeas(ana, edited, 'd3').getByTestId('card-badge').waitFor({ state: 'detached' });
   for (const person of [ana, bo, fay]) await person.context.close();
 });
 
