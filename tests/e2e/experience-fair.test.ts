@@ -43,9 +43,12 @@ async function spotlight(body: { board: string; id?: string }): Promise<void> {
 test('two participants add cards for their teams, live for each other, and the room screen shows one team under the spotlight', async () => {
   const viewport = { width: 1366, height: 768 };
   const [ana, binh] = await Promise.all([
-    openPerson(browser, server, { name: 'Ana', path, token: participant, viewport }),
+    openPerson(browser, server, { name: 'Ana', path: '/r/laos-2013/river', token: participant, viewport }),
     openPerson(browser, server, { name: 'Binh', path, token: participant, viewport }),
   ]);
+  // Ana finds the fair from the river, in the menu every page has.
+  await ana.page.getByRole('navigation').getByRole('link', { name: 'Experience Fair', exact: true }).click();
+  await ana.page.waitForURL(`${server.url}${path}`);
   await Promise.all([waitForStatus(ana.page, 'connected'), waitForStatus(binh.page, 'connected')]);
   await addForTeam(ana.page, 'taliang', 'Natural dyes from forest plants');
   await addForTeam(binh.page, 'watermelon', 'Organic watermelon in Sansai');

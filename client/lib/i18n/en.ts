@@ -9,6 +9,7 @@ export const en = {
   'app.menu': 'Menu',
   'nav.setup': 'Setup',
   'nav.river': 'River',
+  'nav.experience': 'Experience Fair',
   'nav.screen': 'Room screen',
   'nav.facilitate': 'Facilitate',
   'nav.plans': 'Plans',

@@ -8,6 +8,7 @@ export const lo: Translation<typeof en> = {
   'app.menu': 'ເມນູ',
   'nav.setup': 'ການຕັ້ງຄ່າ',
   'nav.river': 'ແມ່ນ້ຳ',
+  'nav.experience': 'ງານວາງສະແດງປະສົບການ',
   'nav.screen': 'ຈໍໃນຫ້ອງ',
   'nav.facilitate': 'ອຳນວຍຄວາມສະດວກ',
   'nav.plans': 'ແຜນການ',

@@ -8,6 +8,7 @@ export const vi: Translation<typeof en> = {
   'app.menu': 'Menu',
   'nav.setup': 'Thiết lập',
   'nav.river': 'Dòng sông',
+  'nav.experience': 'Hội chợ kinh nghiệm',
   'nav.screen': 'Màn chiếu',
   'nav.facilitate': 'Điều phối',
   'nav.plans': 'Kế hoạch',
