@@ -79,6 +79,22 @@ test('the setup page and the room screen show the participant code and its QR co
   expect(khamla!.teamId).toBeTruthy();
   expect(khamla!.connections).toBeGreaterThan(0);
 
+  // She scans the QR code again: the phone goes back in as her, and the list keeps one Khamla.
+  await phone.page.goto(qrAddress!);
+  await phone.page.getByTestId('join-already').waitFor();
+  expect(await phone.page.getByTestId('join-already').textContent()).toContain('already joined');
+  await screenshot(phone.page, 'join-again-phone-en-390x844', { fullPage: false });
+  await phone.page.getByTestId('join-continue').tap();
+  await phone.page.waitForURL(`${server.url}/r/laos-2013/river`);
+  expect(await phone.page.getByTestId('name-button').textContent()).toContain('Khamla');
+  const again = await fetch(`${server.url}/api/routes/laos-2013/people`, { headers: { authorization: `Bearer ${adminToken}` } });
+  expect(((await again.json()) as { people: Array<{ name: string }> }).people.filter((person) => person.name === 'Khamla')).toHaveLength(1);
+  // Passed to someone else, it joins a new person.
+  await phone.page.goto(qrAddress!);
+  await phone.page.getByTestId('join-someone-else').tap();
+  await phone.page.getByTestId('join-person-form').waitFor();
+  expect(await phone.page.getByTestId('join-name').inputValue()).toBe('');
+
   for (const person of [setup, room, reader, phone]) await person.context.close();
 });
 

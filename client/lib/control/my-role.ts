@@ -24,7 +24,9 @@ function payloadOf(token: string): Record<string, unknown> | null {
   const payload = token.split('.')[1];
   if (payload === undefined) return null;
   try {
-    const fields: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    // The server encodes UTF-8: a Lao name read byte by byte (atob alone) comes out as mojibake.
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+    const fields: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -58,4 +60,10 @@ export function personOfToken(token: string | null): string | null {
 export function groupOfToken(token: string | null): string | null {
   const group = personClaimOf(token)?.g;
   return typeof group === 'string' && group !== '' ? group : null;
+}
+
+/** The name the person joined with, or null for a shared link; a facilitator may have renamed them since. */
+export function nameOfToken(token: string | null): string | null {
+  const name = personClaimOf(token)?.n;
+  return typeof name === 'string' && name !== '' ? name : null;
 }

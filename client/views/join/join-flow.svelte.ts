@@ -1,6 +1,7 @@
 import { joinRoute, lookUpCode, type CodeInfo, type JoinRole } from '../../lib/api/join.ts';
 import type { ApiResult } from '../../lib/api/request.ts';
-import { keepToken } from '../../lib/connection/token.ts';
+import { keepToken, tokenFor } from '../../lib/connection/token.ts';
+import { nameOfToken, roleOfToken } from '../../lib/control/my-role.ts';
 import { adoptJoinedPerson } from '../../lib/identity/identity.svelte.ts';
 import { pathOf } from '../../lib/routing/pages.ts';
 import { has, t } from './i18n/index.ts';
@@ -24,10 +25,29 @@ export class JoinFlow {
   info = $state<CodeInfo | null>(null);
   isBusy = $state(false);
   failure = $state('');
+  /** Joining as a new person although this device joined the route before. */
+  isSomeoneElse = $state(false);
 
   constructor(initialCode: string) {
     this.code = initialCode;
     if (initialCode) void this.check();
+  }
+
+  /**
+   * Who this device already joined the code's route as, in the code's role: a phone scanning the QR code
+   * again goes back in as that person rather than adding a namesake to the list (and a second ballot).
+   * Null when it has not, or chose to join as someone else (a laptop passed along).
+   */
+  get joinedAs(): string | null {
+    const info = this.info;
+    if (info === null || this.isSomeoneElse) return null;
+    const token = tokenFor(info.routeId);
+    return roleOfToken(token, info.routeId) === info.role ? nameOfToken(token) : null;
+  }
+
+  /** Back into the route as the person this device joined as. */
+  continueAsJoined(): void {
+    if (this.info) window.location.assign(startPage(this.info.role, this.info.routeId));
   }
 
   get needsName(): boolean {
@@ -68,6 +88,7 @@ export class JoinFlow {
 
   startOver(): void {
     this.info = null;
+    this.isSomeoneElse = false;
     this.code = '';
     this.failure = '';
   }

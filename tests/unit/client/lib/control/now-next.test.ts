@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nowAndNext } from '../../../../../client/lib/control/now-next.ts';
 import { pageOfView, viewOfPage } from '../../../../../client/lib/control/view-targets.ts';
-import { roleOfToken } from '../../../../../client/lib/control/my-role.ts';
+import { nameOfToken, roleOfToken } from '../../../../../client/lib/control/my-role.ts';
+import { createTokenService } from '../../../../../server/auth/tokens.ts';
 
 const days = [
   { id: 'd1', date: '2025-01-06', title: 'Day one' },
@@ -55,5 +56,14 @@ describe('the role a token names', () => {
     expect(roleOfToken(token({ s: 'route/r1', a: 'read', e: null }), 'r1')).toBe('participant');
     expect(roleOfToken('opaque-admin', 'r1')).toBe('admin');
     expect(roleOfToken(null, 'r1')).toBe('none');
+  });
+
+  it('reads the name a person joined with as the server wrote it, in any script', () => {
+    const service = createTokenService('admin', Buffer.alloc(32, 7));
+    const person = { id: 'p1', name: 'ສຸກ Phommavong', role: 'participant' as const, teamId: 't1', groupId: 'g1', joinedAt: 0, removedAt: null };
+    const minted = service.mint({ routeId: 'r1', role: 'participant', expiresAt: null, person });
+    expect(nameOfToken(minted)).toBe('ສຸກ Phommavong');
+    expect(roleOfToken(minted, 'r1')).toBe('participant');
+    expect(nameOfToken(token({ s: 'route/r1', a: 'read', e: null }))).toBeNull();
   });
 });
