@@ -177,7 +177,14 @@ test('a hidden river card in Lao, on a laptop and a phone', async () => {
   expect(await inIdeas(noy, text, 'd1').getByTestId('card-badge').textContent()).toBe('ທ່ານຜູ້ດຽວ');
   await screenshot(noy.page, 'river-hidden-lo-1366x768', { fullPage: false });
   const phone = await open('Noy', token, { locale: 'lo', viewport: { width: 390, height: 844 } });
-  await phone.page.getByTestId('river-hidden-notice').waitFor();
+  // A phone shows the notice's first two lines until asked for all of it.
+  const notice = phone.page.getByTestId('river-hidden-notice');
+  const twoLines = (await notice.boundingBox())!.height;
+  await phone.page.getByTestId('river-hidden-more').tap();
+  expect((await notice.boundingBox())!.height).toBeGreaterThan(twoLines * 1.5);
+  await screenshot(phone.page, 'river-hidden-notice-lo-390x844', { fullPage: false });
+  await phone.page.getByTestId('river-hidden-more').tap();
+  expect((await notice.boundingBox())!.height).toBe(twoLines);
   await scrollIntoBoard(phone.page, inIdeas(phone, text, 'd1'));
   await screenshot(phone.page, 'river-hidden-lo-390x844', { fullPage: false });
   await hideIdeas(false);

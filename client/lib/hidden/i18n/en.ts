@@ -5,4 +5,6 @@ export const en = {
   'hidden.failed': 'Your card was not added: {message}',
   'hidden.changeFailed': 'Your card was not changed: {message}',
   'hidden.offline': 'the server cannot be reached. Try again when the connection is back.',
+  'hidden.more': 'More',
+  'hidden.less': 'Less',
 } as const;
