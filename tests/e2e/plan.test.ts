@@ -106,6 +106,10 @@ for (const locale of ['lo', 'vi', 'en'] as const) {
       }
       const scrollWidth = await person.page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth, `${locale} ${viewport.width}`).toBeLessThanOrEqual(viewport.width);
+      // Each section's tools on one row; on a phone the sections' list is one row too, so the plan starts on the first screen.
+      const tools = await person.page.locator('.toolbar').first().locator('button').evaluateAll((buttons) => new Set(buttons.map((button) => Math.round(button.getBoundingClientRect().top))).size);
+      expect(tools, `${locale} ${viewport.width}`).toBe(1);
+      if (viewport.width < 500) expect((await person.page.getByTestId('plan-title').boundingBox())!.y).toBeLessThan(viewport.height / 2);
       await screenshot(person.page, `plan-${locale}-${viewport.width}x${viewport.height}`, { fullPage: false });
       await person.context.close();
     }
