@@ -98,6 +98,14 @@ test('a hidden stream on the river: a participant adds, edits, moves, gives a ph
   await ana.page.keyboard.press('Delete');
   expect(await card(ana.page, shared).count()).toBe(1);
 
+  // Her card of another stream does not move into the hidden one: the server would refuse it, and she is told.
+  const elsewhere = 'Visit the seed banks of Xieng Khouang';
+  await addInline(ana.page, 'recommendations', 'd4', elsewhere);
+  await card(ana.page, elsewhere).click();
+  await ana.page.keyboard.press('Alt+ArrowDown');
+  await ana.page.getByTestId('river-hidden-error').getByText('only after the reveal').waitFor();
+  await cardIn(ana.page, elsewhere, 'recommendations', 'd4');
+
   // It is the server's, not the page's: there after a reload, where it was moved.
   await ana.page.reload();
   await scrollIntoBoard(ana.page, inIdeas(ana, edited, 'd3'));
@@ -152,6 +160,8 @@ test('the facilitator sees every hidden river card, marked, changes and deletes 
   // Deleted and put back with Ctrl+Z, in Ana's name: Ana's page follows both.
   await inIdeas(fay, edited, 'd2').click();
   await fay.page.getByTestId('delete-selected').click();
+  // Gone from her page once the server answered: Ctrl+Z before that would take back the step before.
+  await inIdeas(fay, edited, 'd2').waitFor({ state: 'detached' });
   await inIdeas(ana, edited, 'd2').waitFor({ state: 'detached' });
   await fay.page.keyboard.press('Control+z');
   await inIdeas(fay, edited, 'd2').getByTestId('card-badge').waitFor();

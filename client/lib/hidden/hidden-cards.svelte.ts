@@ -155,9 +155,9 @@ export class HiddenCards {
     if (await this.#take(goneIds)) this.history.push({ undo: () => this.#putBack(gone), redo: () => this.#take(goneIds) });
   }
 
-  /** Says why a change was not made, as a refused one does. */
-  refuse(message: string): void {
-    this.error = t('hidden.changeFailed', { message });
+  /** Says why a card was not added or changed here, as the server's refusals do. */
+  refuse(what: 'add' | 'change', message: string): void {
+    this.error = t(what === 'add' ? 'hidden.failed' : 'hidden.changeFailed', { message });
   }
 
   #own(ids: string[]): HiddenIdea[] {

@@ -38,7 +38,10 @@ export class RiverChanges {
 
   /** A new card: its id once made (null when the hidden list refused it). */
   async add(card: NewCard): Promise<string | null> {
-    if (!this.canAddIn(card.streamId)) return null;
+    if (!this.canAddIn(card.streamId)) {
+      if (this.hidden.takesCardsFor(card.streamId)) this.hidden.refuse('add', t('hidden.joinFirst'));
+      return null;
+    }
     return this.hidden.takesCardsFor(card.streamId) ? this.hidden.add(card) : this.history.sharedChange(() => this.edits.add(card));
   }
 
@@ -52,9 +55,12 @@ export class RiverChanges {
   move(ids: string[], to: { streamId: string; dayId: string; beforeId?: string | null }): void {
     if (!this.canChange(ids)) return;
     if (this.#onHiddenList(ids)) {
-      if (ids.some((id) => this.hidden.streamOf(id) !== to.streamId)) this.hidden.refuse(t('hidden.otherStream'));
+      if (ids.some((id) => this.hidden.streamOf(id) !== to.streamId)) this.hidden.refuse('change', t('hidden.otherStream'));
       else void this.hidden.change(ids, { dayId: to.dayId });
-    } else if (!this.hidden.takesCardsFor(to.streamId)) {
+    } else if (this.hidden.takesCardsFor(to.streamId)) {
+      // The server would refuse it: the card would reach everyone's river in a hidden stream.
+      this.hidden.refuse('change', t('hidden.intoHidden'));
+    } else {
       this.history.sharedChange(() => this.edits.move(ids, to));
     }
   }

@@ -47,4 +47,6 @@ export const en = {
   'hidden.facilitator': { one: 'Hidden brainstorm in {streams}: {count} card waits for the reveal (marked Hidden): you can edit, move or delete it here. Reveal it from the console.', other: 'Hidden brainstorm in {streams}: {count} cards wait for the reveal (marked Hidden): you can edit, move or delete them here. Reveal them from the console.' },
   'hidden.join': 'Hidden brainstorm in {streams}: join the route with its code to add cards there with your name.',
   'hidden.otherStream': 'a hidden card stays in its stream until the reveal; it can move to another day.',
+  'hidden.intoHidden': 'a card moves into a hidden stream only after the reveal; add a new card there instead.',
+  'hidden.joinFirst': 'join the route with its code to add cards with your name to a hidden stream.',
 } as const;

@@ -49,4 +49,6 @@ export const vi: Translation<typeof en> = {
   'hidden.facilitator': 'Động não kín trong {streams}: {count} thẻ đang chờ công bố (đánh dấu Kín): bạn có thể sửa, chuyển hoặc xóa chúng tại đây. Công bố từ bảng điều khiển.',
   'hidden.join': 'Động não kín trong {streams}: hãy tham gia hành trình bằng mã để thêm thẻ ở đó với tên của bạn.',
   'hidden.otherStream': 'thẻ kín ở lại dòng của nó cho đến khi công bố; có thể chuyển nó sang ngày khác.',
+  'hidden.intoHidden': 'chỉ chuyển được thẻ vào dòng kín sau khi công bố; hãy thêm thẻ mới ở đó.',
+  'hidden.joinFirst': 'hãy tham gia hành trình bằng mã để thêm thẻ với tên của bạn vào dòng kín.',
 };
