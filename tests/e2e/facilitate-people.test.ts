@@ -105,3 +105,19 @@ test('the people panel in Lao and Vietnamese', async () => {
     await fay.context.close();
   }
 });
+
+test('in a room of many the facilitator finds a person by a part of the name, accents or not', async () => {
+  const codes = await joinCodes(server, 'laos-2013', facilitator);
+  for (const name of ['Bình Nguyễn', 'Souk', 'Vongdala', 'Phet', 'Noy', 'Khamla', 'Dao', 'Lan', 'Bounmy']) await joinAs(server, codes, 'participant', name, 'taliang');
+  const fay = await openPerson(browser, server, { name: 'Fay', path: '/r/laos-2013/facilitate', token: facilitator, viewport: { width: 1366, height: 768 } });
+  const panel = fay.page.getByTestId('people-panel');
+  await panel.getByTestId('people-find').fill('binh');
+  await expect.poll(() => panel.getByTestId('person').count()).toBe(1);
+  expect(await panel.getByTestId('person-name').textContent()).toBe('Bình Nguyễn');
+  await panel.getByTestId('people-find').fill('zzz');
+  await panel.getByTestId('people-no-match').waitFor();
+  expect(await panel.getByTestId('person').count()).toBe(0);
+  await panel.getByTestId('people-find').fill('');
+  await expect.poll(() => panel.getByTestId('person').count()).toBeGreaterThanOrEqual(9);
+  await fay.context.close();
+});

@@ -79,6 +79,8 @@ export const en = {
   'people.online': { one: 'connected', other: 'connected on {count} pages' },
   'people.offline': 'not connected',
   'people.joinedAt': 'joined {time}',
+  'people.find': 'Find a person',
+  'people.noMatch': 'Nobody called “{query}” has joined.',
   'people.team': 'Team',
   'people.group': 'Group',
   'people.noTeam': 'No team',

@@ -81,6 +81,8 @@ export const lo: Translation<typeof en> = {
   'people.online': 'ເຊື່ອມຕໍ່ຢູ່ {count} ໜ້າ',
   'people.offline': 'ບໍ່ໄດ້ເຊື່ອມຕໍ່',
   'people.joinedAt': 'ເຂົ້າຮ່ວມ {time}',
+  'people.find': 'ຊອກຫາຄົນ',
+  'people.noMatch': 'ບໍ່ມີໃຜຊື່ “{query}” ເຂົ້າຮ່ວມ.',
   'people.team': 'ທີມ',
   'people.group': 'ກຸ່ມເຮັດວຽກ',
   'people.noTeam': 'ບໍ່ມີທີມ',

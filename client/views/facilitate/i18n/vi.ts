@@ -81,6 +81,8 @@ export const vi: Translation<typeof en> = {
   'people.online': 'đang kết nối trên {count} trang',
   'people.offline': 'không kết nối',
   'people.joinedAt': 'tham gia lúc {time}',
+  'people.find': 'Tìm người',
+  'people.noMatch': 'Không có ai tên “{query}” đã tham gia.',
   'people.team': 'Đội',
   'people.group': 'Nhóm làm việc',
   'people.noTeam': 'Chưa có đội',
