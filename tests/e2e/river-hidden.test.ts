@@ -197,6 +197,11 @@ test('a hidden river card in Lao, on a laptop and a phone', async () => {
   expect((await notice.boundingBox())!.height).toBe(twoLines);
   await scrollIntoBoard(phone.page, inIdeas(phone, text, 'd1'));
   await screenshot(phone.page, 'river-hidden-lo-390x844', { fullPage: false });
+  // A notice its two lines hold whole (a shared link's, on a wide phone) offers no More.
+  const link = await open('Link', await routeLinkToken(server, 'laos-2013', 'participant'), { viewport: { width: 600, height: 900 } });
+  await link.page.getByTestId('river-hidden-notice').waitFor();
+  expect(await link.page.getByTestId('river-hidden-notice').evaluate((element) => element.scrollHeight <= element.clientHeight + 1)).toBe(true);
+  expect(await link.page.getByTestId('river-hidden-more').isVisible()).toBe(false);
   await hideIdeas(false);
-  for (const person of [noy, phone]) await person.context.close();
+  for (const person of [noy, phone, link]) await person.context.close();
 });
