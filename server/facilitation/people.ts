@@ -238,10 +238,16 @@ export class People {
     }
     if (fields.teamId !== undefined) changes.teamId = this.pick(false, setup.teams, fields.teamId, 'team');
     if (fields.groupId !== undefined) changes.groupId = this.pick(false, setup.groups, fields.groupId, 'group');
-    // The person's pages cannot read the people list (the server's own): a move between groups is told in
-    // the control document, which they read, so that their grid pages follow it.
-    const groupId = changes.groupId;
-    const tell = groupId === undefined ? undefined : (control: ControlDoc) => control.setGroupOf(personId, groupId);
+    // The person's pages cannot read the people list (the server's own): a move between groups or teams is
+    // told in the control document, which they read, so that their grid and plan pages follow it.
+    const { groupId, teamId } = changes;
+    const tell =
+      groupId === undefined && teamId === undefined
+        ? undefined
+        : (control: ControlDoc) => {
+            if (groupId !== undefined) control.setGroupOf(personId, groupId);
+            if (teamId !== undefined) control.setTeamOf(personId, teamId);
+          };
     return this.change(
       routeId,
       (people) => {

@@ -35,6 +35,8 @@ export const controlRoots = {
    * they joined; their grid pages follow this live instead, once they were moved.
    */
   personGroups: 'personGroups',
+  /** Person id → the team a facilitator moved them to ('' for none): their plan pages follow it, as above. */
+  personTeams: 'personTeams',
   /**
    * `changes`: how many times the committee's scores, rules or publication changed. Its pages ask the
    * server for their view again when it grows; the room learns that something was scored, never what.
@@ -307,12 +309,29 @@ export class ControlDoc {
 
   /** The group a facilitator moved the person to (null: to none), or undefined when they were never moved. */
   groupOf(personId: string): string | null | undefined {
-    const group = this.map('personGroups').get(personId);
-    return typeof group === 'string' ? group || null : undefined;
+    return this.movedTo('personGroups', personId);
   }
 
   setGroupOf(personId: string, groupId: string | null): void {
-    if (this.groupOf(personId) !== groupId) this.map('personGroups').set(personId, groupId ?? '');
+    this.setMovedTo('personGroups', personId, groupId);
+  }
+
+  /** The team a facilitator moved the person to (null: to none), or undefined when they were never moved. */
+  teamOf(personId: string): string | null | undefined {
+    return this.movedTo('personTeams', personId);
+  }
+
+  setTeamOf(personId: string, teamId: string | null): void {
+    this.setMovedTo('personTeams', personId, teamId);
+  }
+
+  private movedTo(root: 'personGroups' | 'personTeams', personId: string): string | null | undefined {
+    const id = this.map(root).get(personId);
+    return typeof id === 'string' ? id || null : undefined;
+  }
+
+  private setMovedTo(root: 'personGroups' | 'personTeams', personId: string, id: string | null): void {
+    if (this.movedTo(root, personId) !== id) this.map(root).set(personId, id ?? '');
   }
 
   /** The river cards chosen for the room screen, the latest choice first. */

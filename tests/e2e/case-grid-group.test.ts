@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
 import { useServerAndBrowser } from './file-setup.ts';
-import { joinAs, joinCodes } from './join-codes.ts';
+import { joinAs, joinCodes, movePerson, personIdOf } from './join-codes.ts';
 import { openPerson, waitForStatus, type Person } from './people.ts';
 import { routeLinkToken } from './route-links.ts';
 import type { TestServer } from './server.ts';
@@ -27,19 +27,10 @@ async function openAsJoined(name: string, groupId: string, options: { locale?: '
   const token = await joinAs(server, codes, 'participant', name, 'taliang', groupId);
   const person = await openPerson(browser, server, { name, path: options.path ?? gridPath, token, viewport: options.viewport ?? laptop, locale: options.locale, isMobile: options.viewport === phone });
   await waitForStatus(person.page, 'connected');
-  const personId = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { p: { i: string } }).p.i;
-  return { ...person, personId };
+  return { ...person, personId: personIdOf(token) };
 }
 
-/** The facilitator moves a person to another working group, as the console's people list does. */
-async function move(personId: string, groupId: string): Promise<void> {
-  const answer = await fetch(`${server.url}/api/routes/laos-2013/people/${personId}`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ groupId }),
-  });
-  expect(answer.status).toBe(200);
-}
+const move = (personId: string, groupId: string): Promise<void> => movePerson(server, facilitator, 'laos-2013', personId, { groupId });
 
 async function timer(body: Record<string, unknown>): Promise<void> {
   const answer = await fetch(`${server.url}/api/routes/laos-2013/control/timer`, {

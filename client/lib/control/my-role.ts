@@ -56,14 +56,17 @@ export function personOfToken(token: string | null): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** The working group the person joined with, or null (none, or a shared link); a facilitator may have moved them since. */
-export function groupOfToken(token: string | null): string | null {
-  const group = personClaimOf(token)?.g;
-  return typeof group === 'string' && group !== '' ? group : null;
+/** A text field of the person's claim, or null when it is missing or empty. */
+function claimText(token: string | null, field: 'g' | 't' | 'n'): string | null {
+  const value = personClaimOf(token)?.[field];
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** The working group the person joined with, or null (none, or a shared link); a facilitator may have moved them since. */
+export const groupOfToken = (token: string | null): string | null => claimText(token, 'g');
+
+/** The team the person joined with, or null (none, or a shared link); a facilitator may have moved them since. */
+export const teamOfToken = (token: string | null): string | null => claimText(token, 't');
+
 /** The name the person joined with, or null for a shared link; a facilitator may have renamed them since. */
-export function nameOfToken(token: string | null): string | null {
-  const name = personClaimOf(token)?.n;
-  return typeof name === 'string' && name !== '' ? name : null;
-}
+export const nameOfToken = (token: string | null): string | null => claimText(token, 'n');

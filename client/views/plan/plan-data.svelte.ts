@@ -2,6 +2,7 @@ import { setPlanStatus } from '../../lib/api/plans.ts';
 import { fetchAccess } from '../../lib/connection/access.ts';
 import { openDoc } from '../../lib/connection/open-doc.ts';
 import { tokenFor } from '../../lib/connection/token.ts';
+import { MyTeam } from '../../lib/identity/my-team.svelte.ts';
 import { Presence } from '../../lib/presence/presence.svelte.ts';
 import { ReactiveDeep } from '../../lib/yjs/reactive.svelte.ts';
 import { ControlDoc, type PlanStatus } from '../../../shared/schema/control.ts';
@@ -39,6 +40,7 @@ export class PlanData {
   readonly presence: Presence<PlanPresence>;
   /** Undo and redo of this person's changes to the schedule and the budget. */
   readonly undo: TableUndo;
+  readonly #myTeam: MyTeam;
   readonly comments: PlanComments;
   readonly #threads: ReactiveDeep<Thread[]>;
   readonly #meta: ReactiveDeep<PlanMeta>;
@@ -66,6 +68,7 @@ export class PlanData {
     this.control = openDoc(controlDocName(routeId));
     const control = new ControlDoc(this.control.doc);
     this.#status = new ReactiveDeep(control.doc.getMap('planStatus'), () => control.planStatus(teamId));
+    this.#myTeam = new MyTeam(routeId, control);
     const routeDoc = (this.routeDoc = new RouteDoc(this.route.doc));
     const planDoc = (this.planDoc = new PlanDoc(this.plan.doc));
     this.presence = new Presence<PlanPresence>(this.plan.awareness);
@@ -168,6 +171,11 @@ export class PlanData {
 
   get isLoaded(): boolean {
     return this.route.isLoaded && this.plan.isLoaded;
+  }
+
+  /** Whether this is the plan of the participant's own team (where a facilitator moved them, live). */
+  get isOwnTeam(): boolean {
+    return this.#myTeam.teamId === this.teamId;
   }
 
   get canWrite(): boolean {

@@ -212,6 +212,32 @@ describe('join codes and people', () => {
     await roundTrip(admin, control);
     expect(groupOf()).toBeNull();
   });
+
+  it('tells a move between teams in the control document, which the person reads, and a rename tells nothing', async () => {
+    const { participant } = await codes();
+    const ana = await join({ code: participant, name: 'Ana', teamId: 't1', groupId: 'g1' });
+    const control = connect(`route/${routeId}/control`, ana.body.token);
+    await synced(control);
+    const teamOf = () => new ControlDoc(control.doc).teamOf(ana.body.personId);
+    const patch = (body: Record<string, unknown>) => api(server, `/api/routes/${routeId}/people/${ana.body.personId}`, { method: 'PATCH', token: facilitatorLink, body });
+    await patch({ name: 'Ana K.' });
+    await patch({ groupId: 'g2' });
+    const admin = connect(`route/${routeId}/control`);
+    await synced(admin);
+    await waitFor(() => new ControlDoc(control.doc).groupOf(ana.body.personId) === 'g2', 'the group move told');
+    // Neither the rename nor the group move is a team move: her token's team stands.
+    expect(teamOf()).toBeUndefined();
+
+    expect((await patch({ teamId: 't2' })).body.person).toMatchObject({ teamId: 't2', groupId: 'g2' });
+    await waitFor(() => teamOf() === 't2', 'the team move told to her control document');
+    expect(new ControlDoc(control.doc).groupOf(ana.body.personId)).toBe('g2');
+    await patch({ teamId: null });
+    await waitFor(() => teamOf() === null, 'the move to no team told');
+    expect((await patch({ teamId: 'nope' })).status).toBe(400);
+    await patch({ name: 'Ana Keo' });
+    await roundTrip(admin, control);
+    expect(teamOf()).toBeNull();
+  });
 });
 
 describe('wrong-code limit', () => {

@@ -20,6 +20,8 @@ export const en = {
   'plans.none': 'This route has no teams yet. The facilitator adds them in Setup.',
   'plans.open': 'Open the plan',
   'plans.filled': '{filled} of {total} sections filled',
+  'plans.yourTeam': 'Your team',
+  'plan.yourTeam': 'Your team’s plan',
   'editor.toolbar': 'Formatting for {section}',
   'editor.bold': 'Bold (Ctrl+B)',
   'editor.italic': 'Italic (Ctrl+I)',

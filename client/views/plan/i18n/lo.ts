@@ -22,6 +22,8 @@ export const lo: Translation<typeof en> = {
   'plans.none': 'ເສັ້ນທາງນີ້ຍັງບໍ່ມີທີມ. ຜູ້ອຳນວຍຄວາມສະດວກເພີ່ມທີມໃນການຕັ້ງຄ່າ.',
   'plans.open': 'ເປີດແຜນ',
   'plans.filled': 'ຂຽນແລ້ວ {filled} ໃນ {total} ພາກສ່ວນ',
+  'plans.yourTeam': 'ທີມຂອງທ່ານ',
+  'plan.yourTeam': 'ແຜນຂອງທີມທ່ານ',
   'editor.toolbar': 'ການຈັດຮູບແບບສຳລັບ {section}',
   'editor.bold': 'ຕົວໜາ (Ctrl+B)',
   'editor.italic': 'ຕົວອຽງ (Ctrl+I)',

@@ -22,6 +22,8 @@ export const vi: Translation<typeof en> = {
   'plans.none': 'Tuyến này chưa có nhóm. Người điều phối thêm nhóm trong phần Thiết lập.',
   'plans.open': 'Mở kế hoạch',
   'plans.filled': 'Đã viết {filled} trên {total} phần',
+  'plans.yourTeam': 'Nhóm của bạn',
+  'plan.yourTeam': 'Kế hoạch của nhóm bạn',
   'editor.toolbar': 'Định dạng cho {section}',
   'editor.bold': 'In đậm (Ctrl+B)',
   'editor.italic': 'In nghiêng (Ctrl+I)',
