@@ -61,9 +61,14 @@ test('a participant finds their team’s plan first and marked, and the list fol
   await khamla.context.close();
 });
 
-test('a facilitator (even one who named a team when joining) and a shared participant link see the list as the setup orders it, unmarked', async () => {
+test('a facilitator and a committee member (even named in a team when joining) and a shared participant link see the list as the setup orders it, unmarked', async () => {
   const seeded = ['taliang', 'watermelon', 'chilli', 'coffee-katua', 'livestock'];
-  for (const token of [await joinAs(server, codes, 'facilitator', 'Noy', 'chilli'), await routeLinkToken(server, 'laos-2013', 'participant')]) {
+  const tokens = [
+    await joinAs(server, codes, 'facilitator', 'Noy', 'chilli'),
+    await joinAs(server, codes, 'committee', 'Vanh', 'chilli'),
+    await routeLinkToken(server, 'laos-2013', 'participant'),
+  ];
+  for (const token of tokens) {
     const person = await open(token);
     expect(await cards(person.page)).toEqual({ order: seeded, marked: [] });
     await person.context.close();
