@@ -78,7 +78,6 @@ export class Committee {
       edit();
       new ControlDoc(control!.doc).countCommitteeChange();
     });
-    await this.registry.stored();
   }
 
   async save(routeId: string, memberId: string, teamId: string, input: SheetInput): Promise<ScoreSheet> {

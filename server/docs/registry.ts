@@ -213,8 +213,10 @@ export class Registry implements ConnectionOwner, RoomHooks {
   /**
    * Runs `edit` once every named document is loaded, without waiting in between, so that what it changes
    * in them goes into one commit: storage keeps a commit in one transaction, so all of it is stored or none
-   * (a server action that writes several documents, then `stored`). Throws ChangeNotStored, with nothing
-   * changed, when one of them was forgotten (a failed commit) while the others loaded.
+   * (a server action that writes several documents). Resolves once that commit is stored; throws
+   * ChangeNotStored when it failed, or, with nothing changed, when one of the documents was forgotten (a
+   * failed commit) while the others loaded. The failure is counted from `edit` on: the commit can fail
+   * before a caller's own `stored()` would start counting, which then answered that a lost change was made.
    */
   async changeTogether<T>(docNames: readonly string[], edit: (rooms: Room[]) => T): Promise<T> {
     const held: Room[] = [];
@@ -225,11 +227,14 @@ export class Registry implements ConnectionOwner, RoomHooks {
         return room;
       }),
     );
+    let failedBefore: number;
+    let result: T;
     try {
       const rooms = await Promise.all(loads);
       const lost = rooms.find((room) => room.doc.isDestroyed);
       if (lost !== undefined) throw new ChangeNotStored(`${lost.name} was forgotten after a failed commit`);
-      return edit(rooms);
+      failedBefore = this.failedCommits;
+      result = edit(rooms);
     } finally {
       // Those that loaded after another failed are let go too.
       await Promise.allSettled(loads);
@@ -238,6 +243,9 @@ export class Registry implements ConnectionOwner, RoomHooks {
         this.scheduleUnloadIfIdle(room);
       }
     }
+    await this.flush();
+    if (this.failedCommits !== failedBefore) throw new ChangeNotStored(this.lastCommitError);
+    return result;
   }
 
   /**
@@ -483,6 +491,27 @@ export class Registry implements ConnectionOwner, RoomHooks {
     this.releaseCompanions(room);
     room.forgotten = true;
     room.destroy();
+    this.reloadForDependents(room);
+  }
+
+  /**
+   * A forgotten companion (a route's control document, after a failed commit that wrote it) is loaded again
+   * for the rooms that keep it: their write rules read it by name, and without it refused every write of
+   * the boards' open connections until those left.
+   */
+  private reloadForDependents(forgotten: Room): void {
+    for (const [dependent, companions] of this.companions) {
+      const index = companions.indexOf(forgotten);
+      if (index === -1) continue;
+      void this.acquire(forgotten.name).then(
+        (fresh) => {
+          fresh.holds++;
+          if (this.companions.get(dependent) === companions) companions[index] = fresh;
+          else this.letGo([fresh]);
+        },
+        (error: unknown) => this.options.log.error('reloading a companion failed', { doc: forgotten.name, error: String(error) }),
+      );
+    }
   }
 
   /** The companions once all have loaded; if one failed, the others are let go and its error thrown. */

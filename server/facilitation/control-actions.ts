@@ -30,8 +30,7 @@ export class ControlActions {
       });
       return value;
     });
-    // A change that could not be stored throws (ChangeNotStored): it was not made, and the caller is told so.
-    await this.registry.stored();
+    // Stored by now: one that could not be was not made, and changeTogether threw (ChangeNotStored).
     if (options.widensRights) this.registry.closeWhere((_, rights) => hasRefusedOn(rights, routeId), CloseCodes.rightsChanged);
     return result;
   }

@@ -284,9 +284,10 @@ export class People {
       if (control !== undefined) control.doc.transact(() => tell?.(new ControlDoc(control.doc)));
       return result;
     };
-    const result = tell === undefined ? apply() : await this.registry.changeTogether([controlDocName(routeId)], ([control]) => apply(control));
     // A change that could not be stored throws (ChangeNotStored): the document is forgotten and loaded again
     // from storage, so nothing of it stays, and the caller answers that it was not made.
+    if (tell !== undefined) return this.registry.changeTogether([controlDocName(routeId)], ([control]) => apply(control));
+    const result = apply();
     await this.registry.stored();
     return result;
   }

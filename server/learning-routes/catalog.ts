@@ -69,7 +69,6 @@ export class RouteCatalog {
       new RiverDoc(river!.doc).ensureStreams();
       others.forEach((other, index) => other.write(rooms[index]!.doc));
     });
-    await this.registry.stored();
     return { id, role: 'admin', title: route.title, place: route.place, startDate: route.startDate, endDate: route.endDate };
   }
 

@@ -77,11 +77,11 @@ describe('Registry.changeTogether', () => {
     await registry.stored();
 
     failing.failWrites(1);
-    await registry.changeTogether(['route/b/people', 'route/b/control'], ([people, control]) => {
+    const lost = registry.changeTogether(['route/b/people', 'route/b/control'], ([people, control]) => {
       people!.doc.getArray<string>('names').push(['Lan']);
       control!.doc.getArray<string>('names').push(['Lan joined']);
     });
-    await expect(registry.stored()).rejects.toBeInstanceOf(ChangeNotStored);
+    await expect(lost).rejects.toBeInstanceOf(ChangeNotStored);
 
     // Both rooms were forgotten: they load again from storage with neither half of the lost change.
     expect(await names('route/b/people')).toEqual(['Souk']);
