@@ -105,7 +105,8 @@ test('the room screen on a 1366x768 projector draws the text of every card it sh
   const cards = await screen.page.getByTestId('card').count();
   expect(cards).toBeGreaterThan(0);
   expect(await screen.page.locator('[data-testid="card"] p.text').count()).toBe(cards);
-  expect(await allCardsInView(screen.page)).toBe(true);
+  // Once fitted: the first card's text can be drawn before the board's last fit (seen once on a loaded CI run).
+  await expect.poll(() => allCardsInView(screen.page), { timeout: 10_000 }).toBe(true);
   expect(await laneNamesClearOfCards(screen.page)).toBe(true);
   expect(await laneWordsWhole(screen.page)).toBe(true);
   await screenshot(screen.page, 'room-screen-1366x768', { fullPage: false });
