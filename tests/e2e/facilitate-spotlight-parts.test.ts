@@ -62,7 +62,7 @@ test('a day or a stream of the river in the spotlight: the room screen zooms to 
   await fay.page.getByTestId('show-river').click();
   await room.page.locator('[data-testid="room-screen"][data-part=""]').waitFor();
   await room.page.getByTestId('screen-part').waitFor({ state: 'detached' });
-  await expect.poll(cardWidth).toBeCloseTo(whole, 0);
+  await expect.poll(cardWidth, { timeout: 10_000 }).toBeCloseTo(whole, 0);
   for (const person of [fay, room]) await person.context.close();
 });
 

@@ -25,6 +25,8 @@ test('the print layout shows the plan as written, in Lao, and prints to an A4 PD
   await writer.page.getByTestId('add-budget-row').click();
   await writer.page.keyboard.type('Vaccines');
   await writer.page.keyboard.press('Enter');
+  // Closed once the server has every change: closed at once, the budget's last keystrokes were lost on a loaded CI run.
+  await writer.page.locator('[data-testid="connection-status"][data-unsent="0"]').waitFor();
   await writer.context.close();
 
   // The print layout has no header, so no connection indicator to wait for: its content is the sign.
